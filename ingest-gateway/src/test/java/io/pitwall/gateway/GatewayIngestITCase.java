@@ -1,0 +1,160 @@
+package io.pitwall.gateway;
+
+import io.pitwall.gateway.auth.DeviceRegistry;
+import io.pitwall.gateway.auth.SecretHasher;
+import io.pitwall.gateway.config.GatewayConfig;
+import io.pitwall.localservices.KafkaBroker;
+import io.pitwall.localservices.junit.RealKafkaExtension;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The gateway over real sockets: real Paho 3.1.1 and 5.0 clients, a real Kafka broker. */
+@ExtendWith(RealKafkaExtension.class)
+class GatewayIngestITCase {
+
+    private static final String VIN = "LSVAU2180N2183294";
+    private static final String OTHER_VIN = "LSVAU2180N2183295";
+    private static final String SECRET = "it-secret";
+
+    @TempDir
+    static Path dir;
+    private static MqttGateway gateway;
+    private static KafkaBroker kafka;
+
+    @BeforeAll
+    static void startGateway(KafkaBroker broker) throws Exception {
+        kafka = broker;
+        kafka.createTopic("telemetry.raw", 2, Map.of());
+        kafka.createTopic("telemetry.rejected", 1, Map.of());
+        Path devices = dir.resolve("devices.json");
+        new DeviceRegistry(devices, SecretHasher.DEFAULT).register(VIN, SECRET);
+        gateway = MqttGateway.start(GatewayConfig.builder().mqttPort(0).gatewayId("gw-it")
+                .kafkaBootstrap(kafka.bootstrapServers()).deviceRegistry(devices).build());
+    }
+
+    @AfterAll
+    static void stopGateway() {
+        if (gateway != null) {
+            gateway.close();
+        }
+    }
+
+    private static String uri() {
+        return "tcp://127.0.0.1:" + gateway.port();
+    }
+
+    private static byte[] sample(String vin, long seq) {
+        return ("{\"vin\":\"" + vin + "\",\"seq\":" + seq + ",\"ts\":1763942400123,\"signals\":{\"Vehicle.Speed\":12.5}}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void storesAcknowledgedTelemetryFromAnMqtt311Client() throws Exception {
+        MqttClient client = new MqttClient(uri(), VIN, new MemoryPersistence());
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setUserName(VIN);
+        options.setPassword(SECRET.toCharArray());
+        client.connect(options);
+        client.publish("v1/vehicles/" + VIN + "/telemetry", sample(VIN, 1001), 1, false);
+        client.disconnect();
+        client.close();
+
+        assertThat(readAll("telemetry.raw")).anySatisfy(r -> {
+            assertThat(r.key()).isEqualTo(VIN);
+            assertThat(r.value()).contains("\"seq\":1001").contains("\"gatewayId\":\"gw-it\"");
+        });
+    }
+
+    @Test
+    void refusesWrongCredentialsWithTheMqttReturnCode() {
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setUserName(VIN);
+        options.setPassword("wrong".toCharArray());
+        assertThatThrownBy(() -> {
+            MqttClient client = new MqttClient(uri(), VIN, new MemoryPersistence());
+            try {
+                client.connect(options);
+            } finally {
+                client.close(true);
+            }
+        }).isInstanceOfSatisfying(MqttException.class,
+                e -> assertThat(e.getReasonCode()).isEqualTo(MqttException.REASON_CODE_FAILED_AUTHENTICATION));
+        assertThat(gateway.counters().get("refused.bad-credentials")).isPositive();
+    }
+
+    @Test
+    void rejectsPublishToAnotherVehiclesTopicAndInvalidPayloadsWithMqtt5ReasonCodes() throws Exception {
+        MqttAsyncClient client = new MqttAsyncClient(uri(), VIN + ":dongle", new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setUserName(VIN);
+        options.setPassword(SECRET.getBytes(StandardCharsets.UTF_8));
+        client.connect(options).waitForCompletion(10_000);
+
+        IMqttToken foreign = client.publish("v1/vehicles/" + OTHER_VIN + "/telemetry",
+                new MqttMessage(sample(OTHER_VIN, 5), 1, false, null));
+        foreign.waitForCompletion(10_000);
+        assertThat(foreign.getReasonCodes()).containsExactly(0x87);
+
+        IMqttToken invalid = client.publish("v1/vehicles/" + VIN + "/telemetry",
+                new MqttMessage("{\"vin\":\"".getBytes(StandardCharsets.UTF_8), 1, false, null));
+        invalid.waitForCompletion(10_000);
+        assertThat(invalid.getReasonCodes()).containsExactly(0x99);
+
+        client.disconnect().waitForCompletion(5_000);
+        client.close();
+
+        assertThat(readAll("telemetry.raw")).noneMatch(r -> r.value().contains(OTHER_VIN));
+        assertThat(readAll("telemetry.rejected")).anySatisfy(r -> {
+            assertThat(r.key()).isEqualTo(VIN);
+            assertThat(r.value()).contains("malformed-payload");
+        });
+    }
+
+    private static List<ConsumerRecord<String, String>> readAll(String topic) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            int emptyPollsAfterData = 0;
+            while (System.nanoTime() < deadline && emptyPollsAfterData < 3) {
+                var batch = consumer.poll(Duration.ofMillis(500));
+                batch.forEach(records::add);
+                if (batch.isEmpty() && !records.isEmpty()) {
+                    emptyPollsAfterData++;
+                }
+            }
+        }
+        return records;
+    }
+}
