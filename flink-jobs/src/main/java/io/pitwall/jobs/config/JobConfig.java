@@ -1,0 +1,85 @@
+package io.pitwall.jobs.config;
+
+import org.apache.flink.util.ParameterTool;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The job's settings. Each is read from a command-line flag ({@code --kafka.bootstrap ...}) or,
+ * failing that, from an environment variable ({@code PITWALL_KAFKA_BOOTSTRAP}), or takes the
+ * default documented here. {@link #from} reports every missing or malformed setting at once.
+ *
+ * @param kafkaBootstrap      Kafka bootstrap servers (required)
+ * @param rawTopic            topic the gateway writes accepted records to (default telemetry.raw)
+ * @param consumerGroup       Kafka consumer group of the job (default pitwall-jobs)
+ * @param clickHouseUrl       ClickHouse HTTP endpoint, e.g. http://127.0.0.1:8123/ (required)
+ * @param clickHouseDatabase  database holding Pitwall's tables (default pitwall)
+ * @param clickHouseUser      ClickHouse user (default "default")
+ * @param clickHousePassword  ClickHouse password (default empty)
+ * @param checkpointInterval  how often state is checkpointed and sinks flush (default 10 s)
+ * @param parallelism         operator parallelism; 0 keeps the cluster's default (default 0)
+ */
+public record JobConfig(String kafkaBootstrap, String rawTopic, String consumerGroup, String clickHouseUrl,
+                        String clickHouseDatabase, String clickHouseUser, String clickHousePassword,
+                        Duration checkpointInterval, int parallelism) implements Serializable {
+
+    public static JobConfig from(String[] args, Map<String, String> env) {
+        ParameterTool params = ParameterTool.fromArgs(args);
+        List<String> problems = new ArrayList<>();
+        Settings s = new Settings(params, env, problems);
+        JobConfig config = new JobConfig(
+                s.required("kafka.bootstrap"),
+                s.get("kafka.raw-topic", "telemetry.raw"),
+                s.get("kafka.group", "pitwall-jobs"),
+                s.required("clickhouse.url"),
+                s.get("clickhouse.database", "pitwall"),
+                s.get("clickhouse.user", "default"),
+                s.get("clickhouse.password", ""),
+                Duration.ofMillis(s.getLong("checkpoint.interval-ms", 10_000)),
+                (int) s.getLong("parallelism", 0));
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("Job configuration is invalid: " + String.join("; ", problems));
+        }
+        return config;
+    }
+
+    /** Looks a key up as a flag, then as PITWALL_<KEY> in the environment. */
+    private record Settings(ParameterTool params, Map<String, String> env, List<String> problems) {
+
+        String get(String key, String fallback) {
+            if (params.has(key)) {
+                return params.get(key);
+            }
+            return env.getOrDefault(envName(key), fallback);
+        }
+
+        String required(String key) {
+            String value = get(key, null);
+            if (value == null || value.isBlank()) {
+                problems.add("--" + key + " (or " + envName(key) + ") is required");
+            }
+            return value;
+        }
+
+        long getLong(String key, long fallback) {
+            String value = get(key, null);
+            if (value == null) {
+                return fallback;
+            }
+            try {
+                return Long.parseLong(value.strip());
+            } catch (NumberFormatException e) {
+                problems.add("--" + key + " must be a whole number, was '" + value + "'");
+                return fallback;
+            }
+        }
+
+        static String envName(String key) {
+            return "PITWALL_" + key.toUpperCase().replace('.', '_').replace('-', '_');
+        }
+    }
+}
