@@ -1,0 +1,19 @@
+package io.pitwall.simulators.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The simulators' command line; every command and option has {@code --help}. */
+@Command(name = "pitwall-sim", mixinStandardHelpOptions = true,
+        description = "Pitwall simulators: a deterministic vehicle fleet talking MQTT to the gateway.",
+        subcommands = {SimulateCommand.class})
+public final class SimulatorMain {
+
+    public static void main(String[] args) {
+        // Library modules ship no log4j2.xml (it would override their host's); the program picks its own.
+        if (System.getProperty("log4j2.configurationFile") == null) {
+            System.setProperty("log4j2.configurationFile", "log4j2-pitwall-sim.xml");
+        }
+        System.exit(new CommandLine(new SimulatorMain()).execute(args));
+    }
+}
