@@ -111,12 +111,29 @@ public final class ClickHouseServer implements AutoCloseable {
                 .header("Content-Type", "text/plain; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(sql, StandardCharsets.UTF_8))
                 .build();
-        HttpResponse<String> response = send(request);
+        HttpResponse<String> response;
+        try {
+            response = send(request);
+        } catch (IOException e) {
+            // The server closes idle keep-alive connections after 2 s (for fast stops), so a pooled
+            // connection can die just as it is reused. A read can safely be sent once more; a
+            // write cannot, because it may have been applied.
+            if (!isReadOnly(sql)) {
+                throw e;
+            }
+            response = send(request);
+        }
         if (response.statusCode() != 200) {
             throw new IOException("ClickHouse at " + httpUrl() + " answered HTTP " + response.statusCode()
                     + " to: " + abbreviate(sql) + "\n" + response.body().strip());
         }
         return response.body();
+    }
+
+    private static boolean isReadOnly(String sql) {
+        String head = sql.stripLeading().toUpperCase(java.util.Locale.ROOT);
+        return head.startsWith("SELECT") || head.startsWith("SHOW") || head.startsWith("DESCRIBE")
+                || head.startsWith("EXISTS") || head.startsWith("WITH");
     }
 
     private HttpResponse<String> send(HttpRequest request) throws IOException {
