@@ -26,7 +26,9 @@ public final class GatewayMain {
         if (System.getProperty("log4j2.configurationFile") == null) {
             System.setProperty("log4j2.configurationFile", "log4j2-pitwall-gateway.xml");
         }
-        System.exit(new CommandLine(new GatewayMain()).execute(args));
+        System.exit(new CommandLine(new GatewayMain())
+                .setExecutionExceptionHandler(GatewayMain::reportConfigurationError)
+                .execute(args));
     }
 
     @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the MQTT gateway until stopped.")
@@ -119,5 +121,15 @@ public final class GatewayMain {
                 }
             }
         }
+    }
+
+    /** A configuration mistake gets its sentence and exit code 2, not a stack trace. */
+    static int reportConfigurationError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) throws Exception {
+        if (e instanceof IllegalArgumentException) {
+            cmd.getErr().println(e.getMessage());
+            cmd.getErr().println("See: " + cmd.getCommandSpec().qualifiedName() + " --help");
+            return 2;
+        }
+        throw e;
     }
 }

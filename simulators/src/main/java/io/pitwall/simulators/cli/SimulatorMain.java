@@ -14,6 +14,18 @@ public final class SimulatorMain {
         if (System.getProperty("log4j2.configurationFile") == null) {
             System.setProperty("log4j2.configurationFile", "log4j2-pitwall-sim.xml");
         }
-        System.exit(new CommandLine(new SimulatorMain()).execute(args));
+        System.exit(new CommandLine(new SimulatorMain())
+                .setExecutionExceptionHandler(SimulatorMain::reportConfigurationError)
+                .execute(args));
+    }
+
+    /** A configuration mistake gets its sentence and exit code 2, not a stack trace. */
+    static int reportConfigurationError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) throws Exception {
+        if (e instanceof IllegalArgumentException) {
+            cmd.getErr().println(e.getMessage());
+            cmd.getErr().println("See: " + cmd.getCommandSpec().qualifiedName() + " --help");
+            return 2;
+        }
+        throw e;
     }
 }
