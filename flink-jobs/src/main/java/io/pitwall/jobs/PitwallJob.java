@@ -1,26 +1,40 @@
 package io.pitwall.jobs;
 
+import io.pitwall.contracts.alerts.Alert;
 import io.pitwall.jobs.config.JobConfig;
-import io.pitwall.jobs.ingest.RawRecordDeserializer;
+import io.pitwall.jobs.health.anomaly.DtcDetector;
+import io.pitwall.jobs.health.anomaly.ThresholdAnomalyDetector;
+import io.pitwall.jobs.input.RawRecordDeserializer;
+import io.pitwall.jobs.input.VehicleInput;
+import io.pitwall.jobs.output.KafkaOutputs;
+import io.pitwall.jobs.stream.DedupAndOrder;
 import io.pitwall.sink.clickhouse.ClickHouseSettings;
 import io.pitwall.sink.clickhouse.schema.SchemaMigrator;
 import io.pitwall.sink.clickhouse.sink.ClickHouseSink;
 import io.pitwall.sink.clickhouse.tables.TelemetryRow;
 import io.pitwall.sink.clickhouse.tables.TelemetryRowEncoder;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
+import java.time.Duration;
+
 /**
- * Pitwall's stream processing. {@link #build} wires the topology from whatever sources and sinks
- * it is given, so tests run it on finite inputs and collecting sinks; {@link #main} plugs in Kafka
- * and ClickHouse. Today it stores every accepted sample in ClickHouse; the health and offer
- * pipelines join here as they land.
+ * Pitwall's stream processing. {@link #build} wires the topology from whatever source and sinks it
+ * is given, so tests run it on finite inputs and collecting sinks; {@link #main} plugs in Kafka
+ * and ClickHouse.
+ *
+ * <pre>
+ * telemetry.raw -> every sample -> ClickHouse telemetry
+ *               -> keyBy(vin) dedup and order -> keyBy(vin) detectors -> vehicle.alerts
+ *                                  \-> late samples (side output, counted)
+ * </pre>
  */
 public final class PitwallJob {
 
@@ -30,16 +44,48 @@ public final class PitwallJob {
     }
 
     /** Adds the job's operators to {@code env}. */
-    public static void build(StreamExecutionEnvironment env, Source<TelemetryRow, ?, ?> telemetrySource,
-                             Sink<TelemetryRow> telemetrySink) {
-        DataStream<TelemetryRow> samples = env
-                .fromSource(telemetrySource, WatermarkStrategy.noWatermarks(), "telemetry.raw")
+    public static void build(StreamExecutionEnvironment env, Source<VehicleInput, ?, ?> source,
+                             WatermarkStrategy<VehicleInput> watermarks, JobSinks sinks, AnalysisSettings settings) {
+        DataStream<VehicleInput> inputs = env.fromSource(source, watermarks, "telemetry.raw")
                 .uid("source-telemetry-raw");
-        samples.sinkTo(telemetrySink).name("clickhouse-telemetry").uid("sink-clickhouse-telemetry");
+
+        inputs.filter(VehicleInput::isSample).name("samples").uid("samples")
+                .map(PitwallJob::toRow).name("to-telemetry-row").uid("to-telemetry-row")
+                .sinkTo(sinks.telemetry()).name("clickhouse-telemetry").uid("sink-clickhouse-telemetry");
+
+        SingleOutputStreamOperator<VehicleInput> gated = inputs
+                .keyBy(VehicleInput::getVin)
+                .process(new DedupAndOrder(settings.allowedLateness(), settings.dedupRetention()))
+                .name("dedup-and-order").uid("dedup-and-order");
+        KeyedStream<VehicleInput, String> perVehicle = gated.keyBy(VehicleInput::getVin);
+
+        DataStream<Alert> thresholdAlerts = perVehicle
+                .process(new ThresholdAnomalyDetector(settings.thresholdRules()))
+                .name("threshold-anomalies").uid("threshold-anomalies");
+        DataStream<Alert> dtcAlerts = perVehicle
+                .process(new DtcDetector(settings.criticalDtcs()))
+                .name("dtc-alerts").uid("dtc-alerts");
+        thresholdAlerts.union(dtcAlerts)
+                .sinkTo(sinks.alerts()).name("kafka-vehicle-alerts").uid("sink-kafka-vehicle-alerts");
     }
 
-    public static KafkaSource<TelemetryRow> kafkaSource(JobConfig config) {
-        return KafkaSource.<TelemetryRow>builder()
+    static TelemetryRow toRow(VehicleInput sample) {
+        return new TelemetryRow(sample.vin, sample.seq, sample.ts, sample.receivedAt, sample.gatewayId, sample.signals);
+    }
+
+    /**
+     * Event time is the vehicle's own clock. Watermarks trail each partition's newest sample by
+     * the out-of-orderness bound, and a silent partition stops holding them back after the
+     * idleness timeout.
+     */
+    public static WatermarkStrategy<VehicleInput> watermarks(Duration outOfOrderness, Duration idleness) {
+        return WatermarkStrategy.<VehicleInput>forBoundedOutOfOrderness(outOfOrderness)
+                .withTimestampAssigner((input, previous) -> input.ts)
+                .withIdleness(idleness);
+    }
+
+    public static KafkaSource<VehicleInput> kafkaSource(JobConfig config) {
+        return KafkaSource.<VehicleInput>builder()
                 .setBootstrapServers(config.kafkaBootstrap())
                 .setTopics(config.rawTopic())
                 .setGroupId(config.consumerGroup())
@@ -63,10 +109,16 @@ public final class PitwallJob {
                 config.clickHouseUser(), config.clickHousePassword());
         new SchemaMigrator(clickHouse).migrate();
         env.enableCheckpointing(config.checkpointInterval().toMillis());
+        // No operator mutates its input, so records may be handed on without a defensive copy.
+        env.getConfig().enableObjectReuse();
         if (config.parallelism() > 0) {
             env.setParallelism(config.parallelism());
         }
-        build(env, kafkaSource(config), telemetrySink(clickHouse));
+        JobSinks sinks = new JobSinks(telemetrySink(clickHouse),
+                KafkaOutputs.alerts(config.kafkaBootstrap(), config.alertsTopic()),
+                KafkaOutputs.health(config.kafkaBootstrap(), config.healthTopic()));
+        build(env, kafkaSource(config), watermarks(config.outOfOrderness(), config.idleness()), sinks,
+                AnalysisSettings.from(config));
     }
 
     public static void main(String[] args) throws Exception {

@@ -22,10 +22,18 @@ import java.util.Map;
  * @param clickHousePassword  ClickHouse password (default empty)
  * @param checkpointInterval  how often state is checkpointed and sinks flush (default 10 s)
  * @param parallelism         operator parallelism; 0 keeps the cluster's default (default 0)
+ * @param alertsTopic         where alerts go (default vehicle.alerts)
+ * @param healthTopic         where health predictions go (default vehicle.health)
+ * @param outOfOrderness      how far behind the newest sample a partition's watermark trails (default 5 s)
+ * @param idleness            a partition silent this long stops holding the watermark back (default 30 s)
+ * @param allowedLateness     how far behind the watermark a sample may arrive and still be analysed (default 6 h)
+ * @param dedupRetention      how long a silent vehicle's dedup state is kept (default 7 days)
  */
 public record JobConfig(String kafkaBootstrap, String rawTopic, String consumerGroup, String clickHouseUrl,
                         String clickHouseDatabase, String clickHouseUser, String clickHousePassword,
-                        Duration checkpointInterval, int parallelism) implements Serializable {
+                        Duration checkpointInterval, int parallelism, String alertsTopic, String healthTopic,
+                        Duration outOfOrderness, Duration idleness, Duration allowedLateness,
+                        Duration dedupRetention) implements Serializable {
 
     public static JobConfig from(String[] args, Map<String, String> env) {
         ParameterTool params = ParameterTool.fromArgs(args);
@@ -40,7 +48,13 @@ public record JobConfig(String kafkaBootstrap, String rawTopic, String consumerG
                 s.get("clickhouse.user", "default"),
                 s.get("clickhouse.password", ""),
                 Duration.ofMillis(s.getLong("checkpoint.interval-ms", 10_000)),
-                (int) s.getLong("parallelism", 0));
+                (int) s.getLong("parallelism", 0),
+                s.get("kafka.alerts-topic", "vehicle.alerts"),
+                s.get("kafka.health-topic", "vehicle.health"),
+                Duration.ofMillis(s.getLong("watermark.out-of-orderness-ms", 5_000)),
+                Duration.ofMillis(s.getLong("watermark.idleness-ms", 30_000)),
+                Duration.ofMillis(s.getLong("analysis.allowed-lateness-ms", Duration.ofHours(6).toMillis())),
+                Duration.ofMillis(s.getLong("dedup.retention-ms", Duration.ofDays(7).toMillis())));
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Job configuration is invalid: " + String.join("; ", problems));
         }
