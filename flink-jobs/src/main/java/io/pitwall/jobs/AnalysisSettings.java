@@ -1,6 +1,9 @@
 package io.pitwall.jobs;
 
 import io.pitwall.jobs.config.JobConfig;
+import io.pitwall.jobs.health.battery.LowVoltageBatteryEstimator;
+import io.pitwall.jobs.health.battery.TractionBatteryEstimator;
+import io.pitwall.jobs.health.brakes.BrakeSettings;
 import io.pitwall.jobs.health.anomaly.DtcDetector;
 import io.pitwall.jobs.health.anomaly.ThresholdRule;
 import io.pitwall.jobs.health.anomaly.ThresholdRules;
@@ -12,15 +15,19 @@ import java.util.Set;
 
 /** The parameters of the detectors and the gate in front of them. */
 public record AnalysisSettings(Duration allowedLateness, Duration dedupRetention, List<ThresholdRule> thresholdRules,
-                               Set<String> criticalDtcs) implements Serializable {
+                               Set<String> criticalDtcs, BrakeSettings brakes,
+                               LowVoltageBatteryEstimator.Settings lowVoltageBattery,
+                               TractionBatteryEstimator.Settings tractionBattery) implements Serializable {
 
     public static AnalysisSettings defaults() {
         return new AnalysisSettings(Duration.ofHours(6), Duration.ofDays(7), ThresholdRules.defaults(),
-                DtcDetector.DEFAULT_CRITICAL_CODES);
+                DtcDetector.DEFAULT_CRITICAL_CODES, BrakeSettings.defaults(),
+                LowVoltageBatteryEstimator.Settings.defaults(), TractionBatteryEstimator.Settings.defaults());
     }
 
     public static AnalysisSettings from(JobConfig config) {
-        return new AnalysisSettings(config.allowedLateness(), config.dedupRetention(), ThresholdRules.defaults(),
-                DtcDetector.DEFAULT_CRITICAL_CODES);
+        AnalysisSettings d = defaults();
+        return new AnalysisSettings(config.allowedLateness(), config.dedupRetention(), d.thresholdRules(),
+                d.criticalDtcs(), d.brakes(), d.lowVoltageBattery(), d.tractionBattery());
     }
 }

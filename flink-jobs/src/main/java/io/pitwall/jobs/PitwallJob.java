@@ -1,7 +1,13 @@
 package io.pitwall.jobs;
 
 import io.pitwall.contracts.alerts.Alert;
+import io.pitwall.contracts.health.HealthPrediction;
 import io.pitwall.jobs.config.JobConfig;
+import io.pitwall.jobs.health.HealthAssembler;
+import io.pitwall.jobs.health.HealthOutputs;
+import io.pitwall.jobs.health.battery.LowVoltageBatteryEstimator;
+import io.pitwall.jobs.health.battery.TractionBatteryEstimator;
+import io.pitwall.jobs.health.brakes.BrakePadEstimator;
 import io.pitwall.jobs.health.anomaly.DtcDetector;
 import io.pitwall.jobs.health.anomaly.ThresholdAnomalyDetector;
 import io.pitwall.jobs.input.RawRecordDeserializer;
@@ -32,8 +38,9 @@ import java.time.Duration;
  *
  * <pre>
  * telemetry.raw -> every sample -> ClickHouse telemetry
- *               -> keyBy(vin) dedup and order -> keyBy(vin) detectors -> vehicle.alerts
- *                                  \-> late samples (side output, counted)
+ *               -> keyBy(vin) dedup and order -> keyBy(vin) threshold rules, DTCs ---------> vehicle.alerts
+ *                       \-> late samples         -> keyBy(vin) brake pads, 12 V, traction --^ (side outputs)
+ *                          (side output, counted)        \-> keyBy(vin) assemble ---------> vehicle.health
  * </pre>
  */
 public final class PitwallJob {
@@ -65,7 +72,26 @@ public final class PitwallJob {
         DataStream<Alert> dtcAlerts = perVehicle
                 .process(new DtcDetector(settings.criticalDtcs()))
                 .name("dtc-alerts").uid("dtc-alerts");
-        thresholdAlerts.union(dtcAlerts)
+
+        SingleOutputStreamOperator<HealthPrediction> brakes = perVehicle
+                .process(new BrakePadEstimator(settings.brakes()))
+                .name("brake-pads").uid("brake-pads");
+        SingleOutputStreamOperator<HealthPrediction> lowVoltage = perVehicle
+                .process(new LowVoltageBatteryEstimator(settings.lowVoltageBattery()))
+                .name("12v-battery").uid("12v-battery");
+        SingleOutputStreamOperator<HealthPrediction> traction = perVehicle
+                .process(new TractionBatteryEstimator(settings.tractionBattery()))
+                .name("traction-battery").uid("traction-battery");
+
+        brakes.union(lowVoltage, traction)
+                .keyBy(HealthPrediction::vin)
+                .process(new HealthAssembler()).name("health-assembler").uid("health-assembler")
+                .sinkTo(sinks.health()).name("kafka-vehicle-health").uid("sink-kafka-vehicle-health");
+
+        thresholdAlerts.union(dtcAlerts,
+                        brakes.getSideOutput(HealthOutputs.ALERTS),
+                        lowVoltage.getSideOutput(HealthOutputs.ALERTS),
+                        traction.getSideOutput(HealthOutputs.ALERTS))
                 .sinkTo(sinks.alerts()).name("kafka-vehicle-alerts").uid("sink-kafka-vehicle-alerts");
     }
 

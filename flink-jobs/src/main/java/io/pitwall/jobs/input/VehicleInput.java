@@ -9,7 +9,9 @@ import java.util.Objects;
  * and events share the vehicle's {@code seq} counter, so both dedupe and order together. A Flink
  * POJO (public fields, no-arg constructor) so Flink serializes it without reflection tricks.
  */
-public class VehicleInput {
+public class VehicleInput implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** What this input is. */
     public enum Kind { SAMPLE, EVENT }
