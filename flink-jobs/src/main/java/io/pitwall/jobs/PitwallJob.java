@@ -8,6 +8,7 @@ import io.pitwall.jobs.health.HealthOutputs;
 import io.pitwall.jobs.health.battery.LowVoltageBatteryEstimator;
 import io.pitwall.jobs.health.battery.TractionBatteryEstimator;
 import io.pitwall.jobs.health.brakes.BrakePadEstimator;
+import io.pitwall.jobs.health.anomaly.BaselineAnomalyDetector;
 import io.pitwall.jobs.health.anomaly.DtcDetector;
 import io.pitwall.jobs.health.anomaly.ThresholdAnomalyDetector;
 import io.pitwall.jobs.input.RawRecordDeserializer;
@@ -38,7 +39,7 @@ import java.time.Duration;
  *
  * <pre>
  * telemetry.raw -> every sample -> ClickHouse telemetry
- *               -> keyBy(vin) dedup and order -> keyBy(vin) threshold rules, DTCs ---------> vehicle.alerts
+ *               -> keyBy(vin) dedup and order -> keyBy(vin) thresholds, DTCs, baselines ---> vehicle.alerts
  *                       \-> late samples         -> keyBy(vin) brake pads, 12 V, traction --^ (side outputs)
  *                          (side output, counted)        \-> keyBy(vin) assemble ---------> vehicle.health
  * </pre>
@@ -73,6 +74,10 @@ public final class PitwallJob {
                 .process(new DtcDetector(settings.criticalDtcs()))
                 .name("dtc-alerts").uid("dtc-alerts");
 
+        DataStream<Alert> baselineAlerts = perVehicle
+                .process(new BaselineAnomalyDetector(settings.baselines()))
+                .name("baseline-anomalies").uid("baseline-anomalies");
+
         SingleOutputStreamOperator<HealthPrediction> brakes = perVehicle
                 .process(new BrakePadEstimator(settings.brakes()))
                 .name("brake-pads").uid("brake-pads");
@@ -88,7 +93,7 @@ public final class PitwallJob {
                 .process(new HealthAssembler()).name("health-assembler").uid("health-assembler")
                 .sinkTo(sinks.health()).name("kafka-vehicle-health").uid("sink-kafka-vehicle-health");
 
-        thresholdAlerts.union(dtcAlerts,
+        thresholdAlerts.union(dtcAlerts, baselineAlerts,
                         brakes.getSideOutput(HealthOutputs.ALERTS),
                         lowVoltage.getSideOutput(HealthOutputs.ALERTS),
                         traction.getSideOutput(HealthOutputs.ALERTS))
