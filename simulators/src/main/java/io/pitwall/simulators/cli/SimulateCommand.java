@@ -2,17 +2,21 @@ package io.pitwall.simulators.cli;
 
 import io.pitwall.simulators.fleet.Fleet;
 import io.pitwall.simulators.fleet.FleetOptions;
+import io.pitwall.simulators.scenario.FaultSpec;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 /** {@code simulate}: drive a fleet against a gateway, with a live progress line and a summary. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = "Drive a simulated fleet against an MQTT gateway.")
+        description = {"Drive a simulated fleet against an MQTT gateway.",
+                "Writes owners.csv at the start and the ground-truth manifest.json at the end into --out."})
 final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--broker", defaultValue = "${env:PITWALL_MQTT_URI:-tcp://127.0.0.1:1883}",
@@ -22,18 +26,32 @@ final class SimulateCommand implements Callable<Integer> {
     int vehicles;
     @Option(names = "--seed", defaultValue = "42", description = "Fleet seed; VINs, secrets and signals follow from it (default ${DEFAULT-VALUE}).")
     long seed;
-    @Option(names = "--interval-ms", defaultValue = "1000", description = "Real milliseconds between a car's samples (default ${DEFAULT-VALUE}).")
+    @Option(names = "--interval-ms", defaultValue = "1000", description = "Real milliseconds between a car's ticks (default ${DEFAULT-VALUE}).")
     long intervalMs;
-    @Option(names = "--speedup", defaultValue = "1", description = "Simulated seconds per real second (default ${DEFAULT-VALUE}).")
+    @Option(names = "--speedup", defaultValue = "1", description = "Simulated seconds per real second, e.g. 1440 = a day in a minute (default ${DEFAULT-VALUE}).")
     double speedup;
-    @Option(names = "--samples", defaultValue = "0", description = "Samples per vehicle, then stop; 0 = until Ctrl-C (default ${DEFAULT-VALUE}).")
+    @Option(names = "--samples", defaultValue = "0", description = "Ticks per vehicle, then stop; 0 = until Ctrl-C (default ${DEFAULT-VALUE}).")
     long samples;
+    @Option(names = "--duration", description = "Simulated time to cover, e.g. 7d; sets --samples from --interval-ms and --speedup.")
+    String duration;
     @Option(names = "--qos", defaultValue = "1", description = "Telemetry QoS, 0 or 1 (default ${DEFAULT-VALUE}).")
     int qos;
+    @Option(names = "--out", description = "Directory for manifest.json and owners.csv (default sim-runs/seed-<seed>).")
+    Path out;
+    @Mixin
+    ScenarioOptions scenario = new ScenarioOptions();
 
     @Override
     public Integer call() throws InterruptedException {
-        FleetOptions options = new FleetOptions(broker, vehicles, seed, Duration.ofMillis(intervalMs), speedup, samples, qos);
+        Duration step = Duration.ofMillis(Math.max(1, Math.round(intervalMs * speedup)));
+        long ticks = samples;
+        if (duration != null) {
+            ticks = Math.max(1, FaultSpec.parseDuration(duration).toMillis() / step.toMillis());
+        }
+        Duration span = ticks > 0 ? step.multipliedBy(ticks) : Duration.ofDays(1);
+        Path dir = out != null ? out : Path.of("sim-runs", "seed-" + seed);
+        FleetOptions options = new FleetOptions(broker, vehicles, seed, Duration.ofMillis(intervalMs), speedup, ticks, qos,
+                scenario.settings(seed, vehicles, span), dir);
         Fleet fleet;
         try {
             fleet = Fleet.start(options);
@@ -41,14 +59,24 @@ final class SimulateCommand implements Callable<Integer> {
             System.err.println(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
             return 2;
         }
+        System.err.println("Fleet of " + vehicles + " (seed " + seed + ") from simulated " + java.time.Instant.ofEpochMilli(fleet.simulatedStart())
+                + ", " + options.scenario().faults().size() + " fault(s); output in " + dir.toAbsolutePath());
+        Thread hook = new Thread(fleet::close);
+        Runtime.getRuntime().addShutdownHook(hook);
+        long previous = 0;
+        long last = System.nanoTime();
         try (fleet) {
-            Runtime.getRuntime().addShutdownHook(new Thread(fleet::close));
-            while (!fleet.awaitFinished(1, TimeUnit.SECONDS) || samples == 0) {
-                System.err.print("\r" + fleet.stats().line());
+            while (!fleet.awaitFinished(1, TimeUnit.SECONDS) || ticks == 0) {
+                long nowNanos = System.nanoTime();
+                System.err.print("\r" + fleet.stats().progress(previous, (nowNanos - last) / 1e9) + "   ");
+                previous = fleet.stats().samplesAcknowledged.get();
+                last = nowNanos;
             }
-            System.err.println("\r" + fleet.stats().line());
         }
-        System.out.println("Done: " + fleet.stats().line());
+        Runtime.getRuntime().removeShutdownHook(hook);
+        System.err.println();
+        System.out.println("Done: " + fleet.stats().progress(0, 0).replace(" (0/s)", ""));
+        System.out.println("Ground truth: " + dir.resolve("manifest.json").toAbsolutePath() + ", owners: " + dir.resolve("owners.csv").toAbsolutePath());
         return fleet.stats().errors.get() == 0 ? 0 : 1;
     }
 }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The simulators' command line; every command and option has {@code --help}. */
 @Command(name = "pitwall-sim", mixinStandardHelpOptions = true,
         description = "Pitwall simulators: a deterministic vehicle fleet talking MQTT to the gateway.",
-        subcommands = {SimulateCommand.class})
+        subcommands = {SimulateCommand.class, GenerateCommand.class, ReplayCommand.class, LoadCommand.class})
 public final class SimulatorMain {
 
     public static void main(String[] args) {
