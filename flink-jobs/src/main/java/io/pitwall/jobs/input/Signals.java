@@ -25,6 +25,8 @@ public final class Signals {
     public static final String HV_SOC = "Vehicle.Powertrain.TractionBattery.StateOfCharge.Current";
     public static final String HV_TEMP = "Vehicle.Powertrain.TractionBattery.Temperature.Average";
     public static final String HV_GROSS_CAPACITY = "Vehicle.Powertrain.TractionBattery.GrossCapacity";
+    /** Not in the contract's table, but a standard VSS signal: the voltage the nameplate kWh is rated at. */
+    public static final String HV_NOMINAL_VOLTAGE = "Vehicle.Powertrain.TractionBattery.NominalVoltage";
 
     public static final String[] TIRES = {TIRE_FRONT_LEFT, TIRE_FRONT_RIGHT, TIRE_REAR_LEFT, TIRE_REAR_RIGHT};
 

@@ -40,7 +40,12 @@ public final class TractionBatteryModel {
 
     /** Nominal charge capacity of the new pack, in ampere-hours. */
     public double nominalAh() {
-        return nameplateKwh * 1000 / (seriesCells * 3.65);
+        return nameplateKwh * 1000 / nominalVolts();
+    }
+
+    /** The voltage the nameplate kWh is rated at: 3.65 V per cell, usual for NMC cells. */
+    public double nominalVolts() {
+        return seriesCells * 3.65;
     }
 
     /** Present capacity in ampere-hours: what the coulomb count runs against. */

@@ -633,6 +633,7 @@ public final class VehicleSimulation {
             s.put("Vehicle.Powertrain.TractionBattery.StateOfCharge.Current", round(traction.soc() * 100, 2));
             s.put("Vehicle.Powertrain.TractionBattery.Temperature.Average", round(traction.temperatureC(), 1));
             s.put("Vehicle.Powertrain.TractionBattery.GrossCapacity", profile.nameplateKwh());
+            s.put("Vehicle.Powertrain.TractionBattery.NominalVoltage", round(traction.nominalVolts(), 1));
         }
         s.put("Vehicle.LowVoltageBattery.CurrentVoltage", round(volts + (noise.nextDouble() - 0.5) * 0.04, 2));
         return s;

@@ -30,4 +30,35 @@ public interface ReadingSource extends Serializable {
             return lowest;
         };
     }
+
+    /**
+     * How far, in percent, the flattest of several signals lies below the median of the others:
+     * all four tyres sit in the same weather, so comparing them with each other cancels the
+     * temperature swing that moves every tyre's absolute pressure. Needs at least three signals.
+     */
+    static ReadingSource deficitBelowOthers(String... paths) {
+        return sample -> {
+            String lowestPath = null;
+            double lowest = Double.POSITIVE_INFINITY;
+            java.util.List<Double> values = new java.util.ArrayList<>();
+            for (String path : paths) {
+                Double v = sample.signal(path);
+                if (v != null) {
+                    values.add(v);
+                    if (v < lowest) {
+                        lowest = v;
+                        lowestPath = path;
+                    }
+                }
+            }
+            if (values.size() < 3) {
+                return null;
+            }
+            values.remove(Double.valueOf(lowest));
+            java.util.Collections.sort(values);
+            int n = values.size();
+            double median = n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
+            return median <= 0 ? null : new Reading(lowestPath, 100 * (1 - lowest / median));
+        };
+    }
 }

@@ -19,7 +19,8 @@ import java.util.Map;
 /**
  * Runs the threshold rules over each vehicle's samples, keyed by VIN. One fault episode gives one
  * OPEN alert, at most one ESCALATED alert when it crosses the critical level, and one RESOLVED
- * alert when it ends, all with the same alertId. State exists only for rules in an episode.
+ * alert when it ends, all with the same alertId; while one rule's episode is open, other rules of
+ * the same alert kind do not open their own. State exists only for rules in an episode.
  */
 public final class ThresholdAnomalyDetector extends KeyedProcessFunction<String, VehicleInput, Alert> {
 
@@ -81,10 +82,28 @@ public final class ThresholdAnomalyDetector extends KeyedProcessFunction<String,
             episodes.put(rule.id(), episode);
             return;
         }
+        if (anotherRuleOfTheKindIsActive(rule)) {
+            // Same fault seen by a second rule (a leaking tyre is both "below the others" and,
+            // later, "below 180 kPa"): one fault, one alert.
+            episodes.remove(rule.id());
+            return;
+        }
         episode.phase = Episode.ACTIVE;
         episode.severity = rule.beyondCritical(reading.value()) ? Severity.CRITICAL : Severity.WARNING;
         episodes.put(rule.id(), episode);
         out.collect(alert(rule, episode, AlertState.OPEN, reading, sample));
+    }
+
+    private boolean anotherRuleOfTheKindIsActive(ThresholdRule rule) throws Exception {
+        for (ThresholdRule other : rules) {
+            if (other != rule && other.kind() == rule.kind()) {
+                Episode episode = episodes.get(other.id());
+                if (episode != null && episode.phase == Episode.ACTIVE) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void trackActive(ThresholdRule rule, Episode episode, Reading reading, VehicleInput sample,

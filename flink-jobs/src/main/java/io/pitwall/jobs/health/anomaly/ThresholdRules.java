@@ -43,6 +43,13 @@ public final class ThresholdRules {
                         ReadingSource.lowestOf(Signals.TIRES),
                         OperatingCondition.ALWAYS,
                         true, 180, 140, 195, 60_000, 60_000,
-                        "Check and inflate the tyres; a tyre that keeps losing pressure needs repair."));
+                        "Check and inflate the tyres; a tyre that keeps losing pressure needs repair."),
+                // One tyre well below the car's other three is losing air (a leak or a puncture),
+                // whatever the weather: tyre-pressure monitors warn at 20-25 % below placard.
+                new ThresholdRule("tire-pressure-deficit", AlertKind.TIRE_PRESSURE_LOW,
+                        ReadingSource.deficitBelowOthers(Signals.TIRES),
+                        OperatingCondition.ALWAYS,
+                        false, 15, 30, 8, 300_000, 300_000,
+                        "One tyre is losing air; check it for a leak or a puncture and have it repaired."));
     }
 }

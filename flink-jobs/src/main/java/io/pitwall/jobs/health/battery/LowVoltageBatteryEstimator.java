@@ -32,6 +32,8 @@ public final class LowVoltageBatteryEstimator extends KeyedProcessFunction<Strin
     /** Samples further apart than this belong to different trips. */
     static final long TRIP_GAP_MILLIS = 120_000;
     private static final long PARKED_RESTING_MILLIS = 30 * 60_000;
+    /** Above this the engine runs by itself; a starter turns it at about 200 rpm. */
+    private static final double RUNNING_RPM = 400;
 
     /**
      * @param warnRisk     LOW_12V_BATTERY WARNING at this no-start risk
@@ -96,18 +98,21 @@ public final class LowVoltageBatteryEstimator extends KeyedProcessFunction<Strin
         Double rpm = sample.signal(Signals.ENGINE_RPM);
         boolean newTrip = s.lastSampleTs == -1 || sample.ts - s.lastSampleTs > TRIP_GAP_MILLIS;
         s.lastSampleTs = sample.ts;
-        if (volts == null || rpm == null) {
+        if (volts == null) {
+            return false;
+        }
+        boolean engineOff = rpm == null || rpm <= 0;
+        Double speed = sample.signal(Signals.SPEED);
+        if (engineOff && (speed == null || speed <= 0) && s.ignitionOffAt != -1
+                && sample.ts - s.ignitionOffAt >= PARKED_RESTING_MILLIS) {
+            s.restingVoltage = volts;
+        }
+        if (rpm == null) {
             // No cranking to judge without an engine speed (EVs keep their 12 V battery charged by a DC-DC converter).
             return false;
         }
         if (newTrip && s.crankWindowStart == -1) {
             openCrankWindow(s, sample.ts);
-        }
-        Double speed = sample.signal(Signals.SPEED);
-        boolean parkedLong = rpm <= 0 && (speed == null || speed <= 0) && s.ignitionOffAt != -1
-                && sample.ts - s.ignitionOffAt >= PARKED_RESTING_MILLIS;
-        if (parkedLong) {
-            s.restingVoltage = volts;
         }
         if (s.crankWindowStart == -1) {
             return false;
@@ -117,10 +122,11 @@ public final class LowVoltageBatteryEstimator extends KeyedProcessFunction<Strin
                 s.restingVoltage = volts;
             }
             s.crankWindowMin = Double.isNaN(s.crankWindowMin) ? volts : Math.min(s.crankWindowMin, volts);
-            s.engineStartedInWindow |= rpm > 400;
+            s.engineStartedInWindow |= rpm > RUNNING_RPM;
             return false;
         }
-        boolean started = s.engineStartedInWindow && !Double.isNaN(s.crankWindowMin);
+        // Devices reporting every few seconds may show the engine running only after the window.
+        boolean started = (s.engineStartedInWindow || rpm > RUNNING_RPM) && !Double.isNaN(s.crankWindowMin);
         if (started) {
             s.crankDip = s.crankWindowMin;
             s.crankDipCelsius = s.airCelsius;

@@ -24,16 +24,26 @@ import java.util.Map;
 /**
  * Estimates an EV's traction-battery state of health, keyed by VIN, by coulomb counting: the
  * charge that flowed while the state of charge moved by at least {@code minSocSwing} points gives
- * the capacity in Ah, times the mean voltage the capacity in kWh, over the nameplate the SoH.
+ * the capacity in Ah, times the pack's nominal voltage (VSS {@code NominalVoltage}; the window's
+ * mean voltage when the car does not report it, which reads a few percent high) the capacity in
+ * kWh, over the nameplate the SoH.
  * Windows are abandoned when the battery is too cold or hot (capacity reads low or high), the
- * current too high (polarisation skews the SoC), or samples are missing. The reported SoH is the
- * median of the newest estimates (robust to a bad window); the fade is the least-squares slope of
+ * current too high (polarisation skews the SoC), or samples are missing (more than 2 minutes apart
+ * while the current varies, 15 minutes while it holds steady as when charging). The reported SoH is the
+ * median of the newest 7 estimates (robust to a bad window); the fade is the least-squares slope of
  * SoH against the odometer, which projects the dates it crosses 80 % and 70 %.
  */
 public final class TractionBatteryEstimator extends KeyedProcessFunction<String, VehicleInput, HealthPrediction> {
 
-    static final int MAX_ESTIMATES = 9;
+    /** Estimates the median is taken over: robust to a bad window, and at about one a day, not too slow. */
+    static final int MAX_ESTIMATES = 7;
+    /** Longest step integrated while the current varies (driving). */
     private static final long MAX_GAP_MILLIS = 120_000;
+    /**
+     * Longest step integrated while the current holds steady, as it does while charging: a device
+     * reporting a charge every few minutes loses nothing to the trapezoid rule then.
+     */
+    private static final long MAX_STEADY_GAP_MILLIS = 900_000;
     private static final double DAY_MILLIS = 86_400_000d;
 
     /**
@@ -44,13 +54,20 @@ public final class TractionBatteryEstimator extends KeyedProcessFunction<String,
      * @param warnSoh          HV_BATTERY_DEGRADED WARNING below this SoH percent
      * @param criticalSoh      ... CRITICAL below this one
      * @param minEstimates     estimates needed before the SoH is trusted enough to alert
+     * @param warnDrop         HV_BATTERY_DEGRADED WARNING also when the SoH has fallen this many points
+     *                         below the car's own established SoH: healthy packs lose one or two a year,
+     *                         so a quick drop of five means a failing module even above 80 %
      */
     public record Settings(double minSocSwing, double minCelsius, double maxCelsius, double maxCRate,
-                           double warnSoh, double criticalSoh, int minEstimates) implements Serializable {
+                           double warnSoh, double criticalSoh, int minEstimates, double warnDrop)
+            implements Serializable {
         public static Settings defaults() {
-            return new Settings(20, 5, 45, 2.0, 80, 70, 3);
+            return new Settings(20, 5, 45, 2.0, 80, 70, 3, 5);
         }
     }
+
+    /** Estimates whose median becomes the car's reference SoH. */
+    static final int REFERENCE_ESTIMATES = 5;
 
     private final Settings settings;
     private transient ValueState<TractionState> state;
@@ -105,7 +122,8 @@ public final class TractionBatteryEstimator extends KeyedProcessFunction<String,
                 && !Double.isNaN(s.nameplateKwh)
                 && Math.abs(current) * volts / 1000 <= settings.maxCRate() * s.nameplateKwh;
         long dt = sample.ts - s.lastTs;
-        boolean continuous = s.lastTs != -1 && dt > 0 && dt <= MAX_GAP_MILLIS;
+        boolean steady = Math.abs(current - s.lastCurrent) <= Math.max(2.0, 0.15 * Math.abs(current));
+        boolean continuous = s.lastTs != -1 && dt > 0 && dt <= (steady ? MAX_STEADY_GAP_MILLIS : MAX_GAP_MILLIS);
         if (!usable || !continuous || Double.isNaN(s.windowStartSoc)) {
             restartWindow(s, sample.ts, current, usable ? soc : Double.NaN);
             return false;
@@ -122,8 +140,11 @@ public final class TractionBatteryEstimator extends KeyedProcessFunction<String,
         }
         // Discharge current is positive and lowers the SoC: capacity = -charge / swing.
         double capacityAh = -s.windowAmpHours / (swing / 100);
-        double meanVolts = s.windowVoltSeconds / s.windowSeconds;
-        double soh = capacityAh * meanVolts / 1000 / s.nameplateKwh * 100;
+        // The nameplate kWh is rated at the pack's nominal voltage; the voltage seen while charging
+        // runs 5-10 % above it, so the mean window voltage is only the fallback.
+        Double nominal = sample.signal(Signals.HV_NOMINAL_VOLTAGE);
+        double ratedVolts = nominal != null && nominal > 0 ? nominal : s.windowVoltSeconds / s.windowSeconds;
+        double soh = capacityAh * ratedVolts / 1000 / s.nameplateKwh * 100;
         restartWindow(s, sample.ts, current, soc);
         if (soh <= 0 || soh > 130) {
             return false;
@@ -148,6 +169,10 @@ public final class TractionBatteryEstimator extends KeyedProcessFunction<String,
         }
         next[next.length - 1] = soh;
         s.estimates = next;
+        s.estimateCount++;
+        if (s.estimateCount == REFERENCE_ESTIMATES) {
+            s.referenceSoh = median(next);
+        }
         if (!Double.isNaN(s.lastOdometer)) {
             double x = s.lastOdometer;
             s.n++;
@@ -183,8 +208,10 @@ public final class TractionBatteryEstimator extends KeyedProcessFunction<String,
             return;
         }
         double soh = median(s.estimates);
+        boolean dropped = s.estimateCount >= REFERENCE_ESTIMATES + REFERENCE_ESTIMATES
+                && s.referenceSoh - soh >= settings.warnDrop();
         Severity severity = soh < settings.criticalSoh() ? Severity.CRITICAL
-                : soh < settings.warnSoh() ? Severity.WARNING : null;
+                : soh < settings.warnSoh() || dropped ? Severity.WARNING : null;
         if (severity == null) {
             return;
         }
@@ -206,6 +233,8 @@ public final class TractionBatteryEstimator extends KeyedProcessFunction<String,
         evidence.put("warnSohPercent", settings.warnSoh());
         evidence.put("criticalSohPercent", settings.criticalSoh());
         evidence.put("nameplateKwh", s.nameplateKwh);
+        evidence.put("referenceSohPercent", Double.isNaN(s.referenceSoh) ? null : round(s.referenceSoh));
+        evidence.put("warnDropPoints", settings.warnDrop());
         return Alerts.of(sample.vin, AlertKind.HV_BATTERY_DEGRADED, s.degradedSince, severity, alertState, sample.ts,
                 evidence, "The traction battery holds " + Math.round(soh)
                         + " % of its original capacity; book a battery health check.");

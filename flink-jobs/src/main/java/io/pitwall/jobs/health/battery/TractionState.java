@@ -21,6 +21,9 @@ public class TractionState {
     public double lastOdometer = Double.NaN;
     public long firstOdometerTs;
     public double nameplateKwh = Double.NaN;
+    /** The car's own established SoH (median of its first estimates), or NaN until known. */
+    public double referenceSoh = Double.NaN;
+    public int estimateCount;
     public long degradedSince = -1;
     public String degradedSeverity;
 

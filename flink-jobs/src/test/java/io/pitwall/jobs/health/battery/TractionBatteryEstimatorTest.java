@@ -117,6 +117,29 @@ class TractionBatteryEstimatorTest {
     }
 
     @Test
+    void aQuickDropBelowTheCarsOwnNormalAlertsEvenAbove80Percent() throws Exception {
+        for (int i = 0; i < 8; i++) {
+            cycle(95);
+        }
+        for (int i = 0; i < 6; i++) {
+            cycle(88);
+        }
+        assertThat(alerts()).singleElement().satisfies(a -> {
+            assertThat(a.kind()).isEqualTo(AlertKind.HV_BATTERY_DEGRADED);
+            assertThat(a.severity()).isEqualTo(io.pitwall.contracts.alerts.Severity.WARNING);
+            assertThat((Double) a.evidence().get("referenceSohPercent")).isCloseTo(95, within(3.0));
+        });
+    }
+
+    @Test
+    void aSteadyHealthyBatteryNeverAlerts() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            cycle(93);
+        }
+        assertThat(alerts()).isEmpty();
+    }
+
+    @Test
     void windowsInTheColdAreNotCounted() throws Exception {
         moveSocTo(20, 90, -10);
         moveSocTo(90, 90, -10);
