@@ -22,9 +22,15 @@ public final class JsonRecordSerializer<T> implements KafkaRecordSerializationSc
         this.key = key;
     }
 
+    /**
+     * The record's Kafka timestamp is left to the producer (the time of writing), not set to the
+     * element's event time: retention and time-based lookups work on Kafka timestamps, and a
+     * replayed or late vehicle's week-old event time would make its alerts expire on arrival. The
+     * event time is in the payload ({@code eventTime}, {@code asOf}).
+     */
     @Override
     public ProducerRecord<byte[], byte[]> serialize(T element, KafkaSinkContext context, Long timestamp) {
-        return new ProducerRecord<>(topic, null, timestamp,
+        return new ProducerRecord<>(topic, null, null,
                 key.apply(element).getBytes(StandardCharsets.UTF_8), Json.write(element));
     }
 }
