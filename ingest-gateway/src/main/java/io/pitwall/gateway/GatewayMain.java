@@ -4,6 +4,8 @@ import io.pitwall.gateway.auth.Device;
 import io.pitwall.gateway.auth.DeviceRegistry;
 import io.pitwall.gateway.auth.SecretHasher;
 import io.pitwall.gateway.config.GatewayConfig;
+import io.pitwall.gateway.config.Limits;
+import io.pitwall.gateway.config.TlsConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,11 +53,76 @@ public final class GatewayMain {
         @Option(names = "--max-packet-bytes", defaultValue = "${env:PITWALL_MAX_PACKET_BYTES:-262144}",
                 description = "Largest MQTT packet accepted (default ${DEFAULT-VALUE}).")
         int maxPacketBytes;
+        @Option(names = "--http-port", defaultValue = "${env:PITWALL_HTTP_PORT:-9464}",
+                description = "Loopback port of /metrics, /health/live and /health/ready; -1 for none (default ${DEFAULT-VALUE}).")
+        int httpPort;
+        @Option(names = "--notices-topic", defaultValue = "${env:PITWALL_NOTICES_TOPIC:-vehicle.notices}",
+                description = "Kafka topic of notices to deliver to vehicles; empty turns the downlink off (default ${DEFAULT-VALUE}).")
+        String noticesTopic;
+        @Option(names = "--max-connections", defaultValue = "${env:PITWALL_MAX_CONNECTIONS:-18000}",
+                description = "Open connections before CONNECT is refused as server busy (default ${DEFAULT-VALUE}).")
+        int maxConnections;
+        @Option(names = "--max-connects-per-ip", defaultValue = "${env:PITWALL_MAX_CONNECTS_PER_IP:-100}",
+                description = "New connections per source address and second (default ${DEFAULT-VALUE}).")
+        int maxConnectsPerIp;
+        @Option(names = "--max-publishes-per-second", defaultValue = "${env:PITWALL_MAX_PUBLISHES_PER_SECOND:-100}",
+                description = "PUBLISH packets per connection and second (default ${DEFAULT-VALUE}).")
+        int maxPublishesPerSecond;
+        @Option(names = "--max-publish-bytes-per-second", defaultValue = "${env:PITWALL_MAX_PUBLISH_BYTES_PER_SECOND:-1048576}",
+                description = "PUBLISH payload bytes per connection and second (default ${DEFAULT-VALUE}).")
+        int maxPublishBytesPerSecond;
+        @Option(names = "--max-subscriptions", defaultValue = "${env:PITWALL_MAX_SUBSCRIPTIONS:-16}",
+                description = "Topic filters per session (default ${DEFAULT-VALUE}).")
+        int maxSubscriptions;
+        @Option(names = "--max-queued-messages", defaultValue = "${env:PITWALL_MAX_QUEUED_MESSAGES:-100}",
+                description = "Messages queued per session while offline (default ${DEFAULT-VALUE}).")
+        int maxQueuedMessages;
+        @Option(names = "--max-in-flight-total", defaultValue = "${env:PITWALL_MAX_IN_FLIGHT_TOTAL:-10000}",
+                description = "Kafka writes in flight across all connections before reading pauses (default ${DEFAULT-VALUE}).")
+        int maxInFlightTotal;
+        @Option(names = "--kafka-delivery-timeout-ms", defaultValue = "${env:PITWALL_KAFKA_DELIVERY_TIMEOUT_MS:-30000}",
+                description = "How long a Kafka write is retried before the publish stays unacknowledged (default ${DEFAULT-VALUE}).")
+        int kafkaDeliveryTimeoutMs;
+        @Option(names = "--tls-port", defaultValue = "${env:PITWALL_TLS_PORT:-8883}",
+                description = "MQTT over TLS port, used when --tls-key-store is set (default ${DEFAULT-VALUE}).")
+        int tlsPort;
+        @Option(names = "--tls-key-store", defaultValue = "${env:PITWALL_TLS_KEY_STORE}",
+                description = "PKCS#12 file with the server key and certificate chain; turns the TLS listener on.")
+        Path tlsKeyStore;
+        @Option(names = "--tls-key-store-password", defaultValue = "${env:PITWALL_TLS_KEY_STORE_PASSWORD}",
+                description = "Password of the key store.")
+        String tlsKeyStorePassword;
+        @Option(names = "--tls-trust-store", defaultValue = "${env:PITWALL_TLS_TRUST_STORE}",
+                description = "PKCS#12 file with the CAs of device certificates; turns mutual TLS (CN = VIN) on.")
+        Path tlsTrustStore;
+        @Option(names = "--tls-trust-store-password", defaultValue = "${env:PITWALL_TLS_TRUST_STORE_PASSWORD}",
+                description = "Password of the trust store.")
+        String tlsTrustStorePassword;
+        @Option(names = "--insecure-development-profile", defaultValue = "${env:PITWALL_INSECURE_DEVELOPMENT_PROFILE:-false}",
+                description = "INSECURE: no authentication, general publish/subscribe on any topic, for MQTT tools and "
+                        + "conformance suites. Never in production.")
+        boolean developmentProfile;
+        @Option(names = "--max-keep-alive", defaultValue = "${env:PITWALL_MAX_KEEP_ALIVE:-600}",
+                description = "Longest keep-alive granted, in seconds (default ${DEFAULT-VALUE}).")
+        int maxKeepAlive;
 
         @Override
         public Integer call() throws Exception {
             GatewayConfig config = GatewayConfig.builder().bindHost(bind).mqttPort(port).gatewayId(gatewayId)
-                    .kafkaBootstrap(kafka).deviceRegistry(devices).maxPacketBytes(maxPacketBytes).build();
+                    .kafkaBootstrap(kafka).deviceRegistry(devices).maxPacketBytes(maxPacketBytes)
+                    .httpPort(httpPort).noticesTopic(noticesTopic).kafkaDeliveryTimeoutMs(kafkaDeliveryTimeoutMs)
+                    .developmentProfile(developmentProfile)
+                    .tls(tlsKeyStore == null ? null : new TlsConfig(tlsPort, tlsKeyStore, tlsKeyStorePassword,
+                            tlsTrustStore, tlsTrustStorePassword))
+                    .limits(Limits.defaults().withMaxConnections(maxConnections)
+                            .withMaxConnectsPerIpPerSecond(maxConnectsPerIp)
+                            .withMaxPublishesPerSecond(maxPublishesPerSecond)
+                            .withMaxPublishBytesPerSecond(maxPublishBytesPerSecond)
+                            .withMaxSubscriptions(maxSubscriptions)
+                            .withMaxQueuedMessages(maxQueuedMessages)
+                            .withMaxInFlightTotal(maxInFlightTotal)
+                            .withMaxKeepAliveSeconds(maxKeepAlive))
+                    .build();
             CountDownLatch stopped = new CountDownLatch(1);
             try (MqttGateway gateway = MqttGateway.start(config)) {
                 Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "gateway-shutdown"));

@@ -8,7 +8,29 @@ import io.pitwall.localservices.junit.RealKafkaExtension;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import io.pitwall.contracts.Json;
+import io.pitwall.contracts.alerts.Severity;
+import io.pitwall.contracts.notices.Notice;
+import io.pitwall.contracts.notices.NoticeKind;
+import io.pitwall.contracts.notices.VehicleNoticeRecord;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -53,9 +75,10 @@ class GatewayIngestITCase {
         kafka = broker;
         kafka.createTopic("telemetry.raw", 2, Map.of());
         kafka.createTopic("telemetry.rejected", 1, Map.of());
+        kafka.createTopic("vehicle.notices", 2, Map.of());
         Path devices = dir.resolve("devices.json");
         new DeviceRegistry(devices, SecretHasher.DEFAULT).register(VIN, SECRET);
-        gateway = MqttGateway.start(GatewayConfig.builder().mqttPort(0).gatewayId("gw-it")
+        gateway = MqttGateway.start(GatewayConfig.builder().mqttPort(0).gatewayId("gw-it").httpPort(0)
                 .kafkaBootstrap(kafka.bootstrapServers()).deviceRegistry(devices).build());
     }
 
@@ -135,6 +158,137 @@ class GatewayIngestITCase {
             assertThat(r.key()).isEqualTo(VIN);
             assertThat(r.value()).contains("malformed-payload");
         });
+    }
+
+    @Test
+    void deliversNoticesToASubscribedVehicleAndQueuesThemWhileItIsOffline() throws Exception {
+        await("the notice consumer has its partitions", gateway::downlinkReady);
+        String clientId = VIN + ":headunit";
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        MqttAsyncClient client = v5Client(clientId, received);
+        MqttConnectionOptions options = v5Options();
+        options.setCleanStart(false);
+        options.setSessionExpiryInterval(300L);
+        client.connect(options).waitForCompletion(10_000);
+        String notices = "v1/vehicles/" + VIN + "/notices";
+        client.subscribe(new MqttSubscription(notices, 1)).waitForCompletion(10_000);
+
+        produceNotice("online-1");
+        assertThat(received.poll(30, TimeUnit.SECONDS)).as("delivered while connected").contains("\"noticeId\":\"online-1\"");
+
+        client.disconnect().waitForCompletion(5_000);
+        produceNotice("offline-1");
+        await("the notice is queued for the offline session",
+                () -> gateway.services().sessions().find(clientId) != null
+                        && gateway.services().sessions().find(clientId).queued() == 1);
+        client.connect(options).waitForCompletion(10_000);
+        assertThat(received.poll(30, TimeUnit.SECONDS)).as("delivered after reconnecting").contains("\"noticeId\":\"offline-1\"");
+        client.disconnect().waitForCompletion(5_000);
+        client.close();
+    }
+
+    @Test
+    void storesTheWillAsAStatusRecordWhenTheConnectionDrops() throws Exception {
+        MqttClient client = new MqttClient(uri(), VIN + ":will", new MemoryPersistence());
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setUserName(VIN);
+        options.setPassword(SECRET.toCharArray());
+        options.setWill("v1/vehicles/" + VIN + "/status", "{\"online\":false}".getBytes(StandardCharsets.UTF_8), 1, true);
+        client.connect(options);
+        client.publish("v1/vehicles/" + VIN + "/status", "{\"online\":true}".getBytes(StandardCharsets.UTF_8), 1, true);
+        client.disconnectForcibly(100, 100, false);
+        client.close();
+
+        await("the will is published", () -> gateway.counters().get("will.published") > 0);
+        assertThat(readAll("telemetry.raw")).anySatisfy(r -> assertThat(r.value())
+                .contains("\"kind\":\"STATUS\"").contains("\"online\":false").contains(VIN + ":will"));
+    }
+
+    @Test
+    void storesAQos2PublishOnceAndCompletesTheFlow() throws Exception {
+        MqttAsyncClient client = v5Client(VIN + ":qos2", new LinkedBlockingQueue<>());
+        client.connect(v5Options()).waitForCompletion(10_000);
+        IMqttToken token = client.publish("v1/vehicles/" + VIN + "/telemetry", new MqttMessage(sample(VIN, 7002), 2, false, null));
+        token.waitForCompletion(10_000);
+        assertThat(token.isComplete()).isTrue();
+        client.disconnect().waitForCompletion(5_000);
+        client.close();
+        assertThat(readAll("telemetry.raw")).filteredOn(r -> r.value().contains("\"seq\":7002")).hasSize(1);
+    }
+
+    @Test
+    void servesPrometheusMetricsAndReadiness() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + gateway.httpPort();
+        await("ready once Kafka answers", () -> http.send(HttpRequest.newBuilder(URI.create(base + "/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("pitwall_gateway_connections ").contains("pitwall_gateway_kafka_write_seconds")
+                .contains("pitwall_gateway_kafka_reachable 1.0");
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/health/live")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    }
+
+    private static MqttAsyncClient v5Client(String clientId, BlockingQueue<String> received) throws Exception {
+        MqttAsyncClient client = new MqttAsyncClient(uri(), clientId, new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
+        client.setCallback(new MqttCallback() {
+            @Override
+            public void disconnected(MqttDisconnectResponse response) {
+            }
+
+            @Override
+            public void mqttErrorOccurred(org.eclipse.paho.mqttv5.common.MqttException exception) {
+            }
+
+            @Override
+            public void messageArrived(String topic, MqttMessage message) {
+                received.add(new String(message.getPayload(), StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public void deliveryComplete(IMqttToken token) {
+            }
+
+            @Override
+            public void connectComplete(boolean reconnect, String serverURI) {
+            }
+
+            @Override
+            public void authPacketArrived(int reasonCode, MqttProperties properties) {
+            }
+        });
+        return client;
+    }
+
+    private static MqttConnectionOptions v5Options() {
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setUserName(VIN);
+        options.setPassword(SECRET.getBytes(StandardCharsets.UTF_8));
+        return options;
+    }
+
+    private static void produceNotice(String id) throws Exception {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+            Notice notice = new Notice(id, NoticeKind.ALERT, Severity.WARNING, "Coolant hot", "Stop safely", List.of(),
+                    System.currentTimeMillis() + 3_600_000);
+            producer.send(new ProducerRecord<>("vehicle.notices", VIN, Json.write(VehicleNoticeRecord.of(VIN, notice))))
+                    .get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    static void await(String what, Callable<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (condition.call()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("Timed out waiting until " + what);
     }
 
     private static List<ConsumerRecord<String, String>> readAll(String topic) {

@@ -22,6 +22,14 @@ public final class KafkaRecordWriter implements RecordWriter, AutoCloseable {
     private final AtomicLong failures = new AtomicLong();
 
     public KafkaRecordWriter(String bootstrapServers, String clientId) {
+        this(bootstrapServers, clientId, 30_000);
+    }
+
+    /**
+     * @param deliveryTimeoutMs how long the producer keeps retrying a record before the write fails
+     *                          (and the publish is left unacknowledged for the device to resend)
+     */
+    public KafkaRecordWriter(String bootstrapServers, String clientId, int deliveryTimeoutMs) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
@@ -31,8 +39,9 @@ public final class KafkaRecordWriter implements RecordWriter, AutoCloseable {
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         // send() runs on a Netty event loop: it must not block for long when metadata is missing.
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 2_000);
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryTimeoutMs);
+        // The producer requires delivery timeout >= linger + request timeout.
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(10_000, deliveryTimeoutMs - 10));
         producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     }
 

@@ -1,5 +1,6 @@
 package io.pitwall.gateway.mqtt;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -14,45 +15,43 @@ import io.netty.handler.codec.mqtt.MqttUnacceptableProtocolVersionException;
 import io.netty.handler.codec.mqtt.MqttVersion;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
-import io.pitwall.contracts.Vin;
-import io.pitwall.gateway.auth.DeviceRegistry;
+import io.pitwall.gateway.config.Limits;
+import io.pitwall.gateway.session.SessionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Queue;
-import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Admits a connection: the first packet must be a CONNECT whose client id is a VIN (optionally
- * {@code VIN:suffix}), whose username is that VIN and whose password is the device's secret. The
- * secret check is a deliberately slow hash, so it runs on the auth executor, never on the event
- * loop; packets that arrive meanwhile wait here in order. One instance per connection.
+ * Admits a connection and ends it: the first packet must be a CONNECT whose client id is a VIN
+ * (optionally {@code VIN:suffix}), whose username is that VIN and whose password is the device's
+ * secret, and whose will (if any) stays under the vehicle's own topics. The secret check is a
+ * deliberately slow hash, so it runs on the auth executor, never on the event loop; packets that
+ * arrive meanwhile wait here in order. When the connection closes, its will is published (unless
+ * it said DISCONNECT) and its session detached. One instance per connection.
  */
 public final class ConnectHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectHandler.class);
+    private static final int DEVELOPMENT_TOPIC_ALIASES = 16;
 
-    private final DeviceRegistry registry;
-    private final Executor authExecutor;
+    private final GatewayServices services;
     private final GatewayCounters counters;
-    private final int maxPacketBytes;
-    private final int receiveMaximum;
+    private final Limits limits;
 
-    private enum State { AWAITING_CONNECT, AUTHENTICATING, CONNECTED }
+    private enum State { AWAITING_CONNECT, AUTHENTICATING, CONNECTED, REFUSED }
 
     private State state = State.AWAITING_CONNECT;
     private final Queue<Object> heldWhileAuthenticating = new ArrayDeque<>();
 
-    public ConnectHandler(DeviceRegistry registry, Executor authExecutor, GatewayCounters counters,
-                          int maxPacketBytes, int receiveMaximum) {
-        this.registry = registry;
-        this.authExecutor = authExecutor;
-        this.counters = counters;
-        this.maxPacketBytes = maxPacketBytes;
-        this.receiveMaximum = receiveMaximum;
+    public ConnectHandler(GatewayServices services) {
+        this.services = services;
+        this.counters = services.counters();
+        this.limits = services.config().limits();
     }
 
     @Override
@@ -67,110 +66,214 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter {
                 }
                 ctx.fireChannelRead(msg);
             }
-            case AUTHENTICATING -> heldWhileAuthenticating.add(msg);
+            case AUTHENTICATING -> {
+                if (heldWhileAuthenticating.size() >= 64) {
+                    ReferenceCountUtil.release(msg);
+                    counters.increment("refused.flood-before-connack");
+                    ctx.close();
+                    return;
+                }
+                heldWhileAuthenticating.add(msg);
+            }
             case AWAITING_CONNECT -> onFirstPacket(ctx, msg);
+            // Already answered and closing: what was decoded from the same read is dropped.
+            case REFUSED -> ReferenceCountUtil.release(msg);
         }
     }
 
     private void onFirstPacket(ChannelHandlerContext ctx, Object msg) {
+        state = State.REFUSED;
         try {
+            if (msg instanceof MqttMessage m && m.decoderResult().isFailure()) {
+                refuseUndecodable(ctx, m.decoderResult().cause());
+                return;
+            }
             if (!(msg instanceof MqttConnectMessage connect)) {
                 counters.increment("refused.not-connect-first");
                 LOG.info("Closing {}: first packet was not CONNECT", ctx.channel().remoteAddress());
                 ctx.close();
                 return;
             }
-            if (connect.decoderResult().isFailure()) {
-                refuseUndecodable(ctx, connect.decoderResult().cause());
-                return;
-            }
             MqttVersion version = MqttVersion.fromProtocolNameAndLevel(
                     connect.variableHeader().name(), (byte) connect.variableHeader().version());
-            String clientId = connect.payload().clientIdentifier();
-            String vin = clientId.contains(":") ? clientId.substring(0, clientId.indexOf(':')) : clientId;
-            if (!Vin.isValid(vin)) {
-                refuse(ctx, version, "client-id", MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED,
-                        MqttConnectReturnCode.CONNECTION_REFUSED_CLIENT_IDENTIFIER_NOT_VALID,
-                        "client id must be the VIN (17 characters, no I/O/Q), optionally followed by :<device>");
+            ConnectionLimiter.Refusal refusal = ctx.channel().attr(ConnectionLimiter.REFUSAL).get();
+            if (refusal == ConnectionLimiter.Refusal.TOO_MANY_CONNECTIONS) {
+                refuse(ctx, version, "limit.connections", MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE,
+                        MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_BUSY,
+                        "too many connections (limit " + limits.maxConnections() + ")");
                 return;
             }
-            String username = connect.payload().userName();
-            byte[] password = connect.payload().passwordInBytes();
-            if (!vin.equals(username) || password == null) {
-                refuse(ctx, version, "bad-credentials", MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD,
-                        MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USERNAME_OR_PASSWORD,
-                        "username must be the VIN of the client id and a password must be given");
+            if (refusal == ConnectionLimiter.Refusal.CONNECTION_RATE) {
+                refuse(ctx, version, "limit.connection-rate", MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE,
+                        MqttConnectReturnCode.CONNECTION_REFUSED_CONNECTION_RATE_EXCEEDED,
+                        "too many connections from this address (limit " + limits.maxConnectsPerIpPerSecond() + "/s)");
                 return;
             }
-            int keepAliveSeconds = connect.variableHeader().keepAliveTimeSeconds();
+            boolean development = services.config().developmentProfile();
+            ConnectRequest request;
+            try {
+                request = ConnectRequest.parse(connect, version, development,
+                        development ? null : TlsContexts.peerCommonName(ctx));
+            } catch (ConnectRequest.Refused r) {
+                refuse(ctx, version, r.counter, r.v3Code, r.v5Code, r.getMessage());
+                return;
+            }
             state = State.AUTHENTICATING;
-            String secret = new String(password, StandardCharsets.UTF_8);
-            authExecutor.execute(() -> {
-                boolean ok = authenticate(vin, secret);
-                ctx.executor().execute(() -> onAuthenticated(ctx, ok, clientId, vin, version, keepAliveSeconds));
-            });
+            if (development) {
+                onAuthenticated(ctx, true, request);
+            } else if (request.certificateVin() != null) {
+                // Mutual TLS: the CA vouched for the VIN; the registry still decides whether it may connect.
+                boolean registered = services.registry().find(request.vin()).map(d -> !d.revoked()).orElse(false);
+                counters.increment(registered ? "connect.certificate" : "refused.certificate-unregistered");
+                onAuthenticated(ctx, registered, request);
+            } else {
+                checkSecret(ctx, request);
+            }
         } finally {
             ReferenceCountUtil.release(msg);
         }
     }
 
+    /** The slow hash runs on the auth executor, bounded so a CONNECT flood cannot queue work without end. */
+    private void checkSecret(ChannelHandlerContext ctx, ConnectRequest request) {
+        if (services.pendingAuthentications().incrementAndGet() > limits.maxPendingAuthentications()) {
+            services.pendingAuthentications().decrementAndGet();
+            state = State.REFUSED;
+            refuse(ctx, request.version(), "limit.pending-authentications",
+                    MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE,
+                    MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_BUSY, "too many connections authenticating; retry later");
+            return;
+        }
+        String secret = new String(request.password(), StandardCharsets.UTF_8);
+        try {
+            services.authExecutor().execute(() -> {
+                boolean ok;
+                try {
+                    ok = authenticate(request.vin(), secret);
+                } finally {
+                    services.pendingAuthentications().decrementAndGet();
+                }
+                ctx.executor().execute(() -> onAuthenticated(ctx, ok, request));
+            });
+        } catch (RejectedExecutionException e) {
+            services.pendingAuthentications().decrementAndGet();
+            ctx.close();
+        }
+    }
+
     private boolean authenticate(String vin, String secret) {
         try {
-            return registry.authenticate(vin, secret);
+            return services.registry().authenticate(vin, secret);
         } catch (RuntimeException e) {
             LOG.error("Device registry failed while authenticating {}", vin, e);
             return false;
         }
     }
 
-    private void onAuthenticated(ChannelHandlerContext ctx, boolean ok, String clientId, String vin,
-                                 MqttVersion version, int keepAliveSeconds) {
+    private void onAuthenticated(ChannelHandlerContext ctx, boolean ok, ConnectRequest request) {
+        if (!ctx.channel().isActive() || !ok) {
+            state = State.REFUSED;
+        }
         if (!ctx.channel().isActive()) {
             releaseHeld();
             return;
         }
         if (!ok) {
             releaseHeld();
-            refuse(ctx, version, "bad-credentials", MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD,
+            refuse(ctx, request.version(), "bad-credentials", MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD,
                     MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USERNAME_OR_PASSWORD,
                     "unknown VIN, revoked device or wrong secret");
             return;
         }
-        MqttSession session = new MqttSession(clientId, vin, version);
+        boolean v5 = request.version() == MqttVersion.MQTT_5;
+        int keepAlive = request.keepAliveSeconds();
+        int grantedKeepAlive = keepAlive == 0 || keepAlive > limits.maxKeepAliveSeconds()
+                ? limits.maxKeepAliveSeconds() : keepAlive;
+        long grantedExpiry = Math.min(request.sessionExpiry(), limits.maxSessionExpirySeconds());
+        int window = Math.min(request.receiveMaximum(), limits.maxOutboundInFlight());
+
+        SessionStore.Attached attached = services.sessions().attach(request.clientId(), request.vin(),
+                request.cleanStart(), ctx.channel(), v5, window, request.maxPacket());
+        attached.session().expiryIntervalSeconds(grantedExpiry);
+        long now = System.nanoTime();
+        MqttSession session = new MqttSession(request.clientId(), request.vin(), request.version(), attached.session(),
+                request.will(),
+                new TokenBucket(limits.maxPublishesPerSecond(), limits.maxPublishesPerSecond(), now),
+                new TokenBucket(limits.maxPublishBytesPerSecond(), limits.maxPublishBytesPerSecond(), now),
+                v5 ? topicAliasMaximum() : 0);
         ctx.channel().attr(MqttSession.KEY).set(session);
-        if (keepAliveSeconds > 0) {
-            // MQTT: the server may close a connection silent for one and a half keep-alive periods.
-            long limitMillis = keepAliveSeconds * 1500L;
-            ctx.pipeline().replace(PipelineNames.IDLE, PipelineNames.IDLE,
-                    new IdleStateHandler(limitMillis, 0, 0, TimeUnit.MILLISECONDS));
-        } else {
-            ctx.pipeline().remove(PipelineNames.IDLE);
-        }
+        takeOver(attached.previousChannel(), request.clientId());
+
+        // MQTT: the server may close a connection silent for one and a half keep-alive periods.
+        ctx.pipeline().replace(PipelineNames.IDLE, PipelineNames.IDLE,
+                new IdleStateHandler(grantedKeepAlive * 1500L, 0, 0, TimeUnit.MILLISECONDS));
         counters.increment("connect.accepted");
-        ctx.writeAndFlush(connAck(session));
+        ctx.writeAndFlush(connAck(session, attached.sessionPresent(),
+                v5 && grantedKeepAlive != keepAlive ? grantedKeepAlive : -1,
+                v5 && grantedExpiry != request.sessionExpiry() ? grantedExpiry : -1,
+                request.assignedClientId() ? request.clientId() : null));
         state = State.CONNECTED;
+        if (attached.sessionPresent()) {
+            attached.session().resume(ctx.channel());
+        }
         while (!heldWhileAuthenticating.isEmpty()) {
             channelRead(ctx, heldWhileAuthenticating.poll());
         }
     }
 
-    private MqttConnAckMessage connAck(MqttSession session) {
+    /** MQTT: a second connection with the same client id takes the session over; the first is closed. */
+    private void takeOver(Channel previous, String clientId) {
+        if (previous == null || !previous.isActive()) {
+            return;
+        }
+        counters.increment("session.taken-over");
+        previous.eventLoop().execute(() -> {
+            var ctx = previous.pipeline().context(PipelineNames.CONNECT);
+            if (ctx != null) {
+                Disconnects.disconnect(ctx, counters, ReasonCode.SESSION_TAKEN_OVER,
+                        "another connection with client id " + clientId + " took over the session");
+            } else {
+                previous.close();
+            }
+        });
+    }
+
+    /** Topic aliases a client may use: none for vehicles (one topic each), some for development tools. */
+    private int topicAliasMaximum() {
+        return services.config().developmentProfile() ? DEVELOPMENT_TOPIC_ALIASES : 0;
+    }
+
+    private MqttConnAckMessage connAck(MqttSession session, boolean sessionPresent, int serverKeepAlive,
+                                       long sessionExpiry, String assignedClientId) {
         MqttMessageBuilders.ConnAckBuilder builder = MqttMessageBuilders.connAck()
                 .returnCode(MqttConnectReturnCode.CONNECTION_ACCEPTED)
-                .sessionPresent(false);
+                .sessionPresent(sessionPresent);
         if (session.isMqtt5()) {
             MqttProperties props = new MqttProperties();
-            props.add(new MqttProperties.IntegerProperty(
-                    MqttProperties.MqttPropertyType.MAXIMUM_PACKET_SIZE.value(), maxPacketBytes));
-            props.add(new MqttProperties.IntegerProperty(
-                    MqttProperties.MqttPropertyType.RECEIVE_MAXIMUM.value(), receiveMaximum));
-            props.add(new MqttProperties.IntegerProperty(
-                    MqttProperties.MqttPropertyType.TOPIC_ALIAS_MAXIMUM.value(), 0));
-            props.add(new MqttProperties.IntegerProperty(
-                    MqttProperties.MqttPropertyType.RETAIN_AVAILABLE.value(), 0));
+            props.add(intProp(MqttProperties.MqttPropertyType.MAXIMUM_PACKET_SIZE, services.config().maxPacketBytes()));
+            props.add(intProp(MqttProperties.MqttPropertyType.RECEIVE_MAXIMUM, services.config().maxInFlightPerConnection()));
+            props.add(intProp(MqttProperties.MqttPropertyType.TOPIC_ALIAS_MAXIMUM, topicAliasMaximum()));
+            props.add(intProp(MqttProperties.MqttPropertyType.RETAIN_AVAILABLE, 1));
+            props.add(intProp(MqttProperties.MqttPropertyType.WILDCARD_SUBSCRIPTION_AVAILABLE, 1));
+            props.add(intProp(MqttProperties.MqttPropertyType.SUBSCRIPTION_IDENTIFIER_AVAILABLE, 1));
+            props.add(intProp(MqttProperties.MqttPropertyType.SHARED_SUBSCRIPTION_AVAILABLE, 0));
+            if (serverKeepAlive >= 0) {
+                props.add(intProp(MqttProperties.MqttPropertyType.SERVER_KEEP_ALIVE, serverKeepAlive));
+            }
+            if (assignedClientId != null) {
+                props.add(new MqttProperties.StringProperty(
+                        MqttProperties.MqttPropertyType.ASSIGNED_CLIENT_IDENTIFIER.value(), assignedClientId));
+            }
+            if (sessionExpiry >= 0) {
+                props.add(intProp(MqttProperties.MqttPropertyType.SESSION_EXPIRY_INTERVAL, (int) sessionExpiry));
+            }
             builder.properties(props);
         }
         return builder.build();
+    }
+
+    private static MqttProperties.IntegerProperty intProp(MqttProperties.MqttPropertyType type, int value) {
+        return new MqttProperties.IntegerProperty(type.value(), value);
     }
 
     private void refuseUndecodable(ChannelHandlerContext ctx, Throwable cause) {
@@ -182,7 +285,7 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         counters.increment("refused.malformed-connect");
-        LOG.info("Closing {}: malformed CONNECT ({})", ctx.channel().remoteAddress(), cause.toString());
+        LOG.debug("Closing {}: malformed CONNECT ({})", ctx.channel().remoteAddress(), cause.toString());
         ctx.close();
     }
 
@@ -210,6 +313,12 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         releaseHeld();
+        MqttSession session = ctx.channel().attr(MqttSession.KEY).get();
+        if (session != null) {
+            services.backpressure().closed(ctx.channel(), session);
+            services.wills().connectionLost(session, ctx.channel());
+            services.sessions().detach(session.state(), ctx.channel());
+        }
         ctx.fireChannelInactive();
     }
 }

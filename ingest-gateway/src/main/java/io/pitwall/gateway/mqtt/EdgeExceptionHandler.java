@@ -6,6 +6,9 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.netty.handler.codec.DecoderException;
+
+import javax.net.ssl.SSLException;
 import java.io.IOException;
 import java.net.SocketException;
 
@@ -28,6 +31,10 @@ public final class EdgeExceptionHandler extends ChannelInboundHandlerAdapter {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof SocketException || (cause instanceof IOException && isReset(cause))) {
             counters.increment("connection.reset");
+        } else if (cause instanceof DecoderException && cause.getCause() instanceof SSLException) {
+            // Plain MQTT on the TLS port, an untrusted certificate, an old TLS version: routine on the internet.
+            counters.increment("connection.tls-failed");
+            LOG.info("Closing {}: TLS handshake failed ({})", ctx.channel().remoteAddress(), cause.getCause().getMessage());
         } else {
             counters.increment("connection.error");
             LOG.warn("Closing {} after an unexpected error", ctx.channel().remoteAddress(), cause);

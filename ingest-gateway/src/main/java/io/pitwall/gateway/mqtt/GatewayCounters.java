@@ -1,17 +1,29 @@
 package io.pitwall.gateway.mqtt;
 
+import io.prometheus.metrics.core.metrics.Histogram;
+
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counts what the gateway did and refused, by name (e.g. {@code rejected.vin-mismatch}). Every
- * refusal is counted here and logged, so nothing is refused silently.
+ * refusal is counted here and logged, so nothing is refused silently. The names become Prometheus
+ * series in {@code observability.GatewayMetrics}; Kafka write latency and time spent with reading
+ * paused are measured here too.
  */
 public final class GatewayCounters {
 
     private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
+    private final LongAdder backpressureNanos = new LongAdder();
+    private final Histogram kafkaWriteSeconds = Histogram.builder()
+            .name("pitwall_gateway_kafka_write_seconds")
+            .help("Time from handing a record to the Kafka producer to its acknowledgement (acks=all), or failure")
+            .classicUpperBounds(0.001, 0.0025, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30)
+            .labelNames("outcome")
+            .build();
 
     public void increment(String name) {
         counters.computeIfAbsent(name, k -> new LongAdder()).increment();
@@ -26,5 +38,21 @@ public final class GatewayCounters {
         Map<String, Long> copy = new TreeMap<>();
         counters.forEach((k, v) -> copy.put(k, v.sum()));
         return copy;
+    }
+
+    public void kafkaWrite(long nanos, boolean ok) {
+        kafkaWriteSeconds.labelValues(ok ? "ok" : "error").observe(nanos / 1e9);
+    }
+
+    public Histogram kafkaWriteSeconds() {
+        return kafkaWriteSeconds;
+    }
+
+    public void backpressure(long nanos) {
+        backpressureNanos.add(nanos);
+    }
+
+    public double backpressureSeconds() {
+        return backpressureNanos.sum() / (double) TimeUnit.SECONDS.toNanos(1);
     }
 }

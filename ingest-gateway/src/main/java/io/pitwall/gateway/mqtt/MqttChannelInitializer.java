@@ -5,51 +5,40 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
-import io.pitwall.gateway.auth.DeviceRegistry;
-import io.pitwall.gateway.config.GatewayConfig;
-import io.pitwall.gateway.kafka.RecordWriter;
 
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /** The pipeline of one vehicle connection, top to bottom. */
 public final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
 
-    /** A client that has not sent CONNECT within this time is closed. */
-    private static final int CONNECT_TIMEOUT_SECONDS = 10;
-
-    private final GatewayConfig config;
-    private final DeviceRegistry registry;
-    private final Executor authExecutor;
-    private final RecordWriter kafka;
-    private final InboundRecordFactory records;
-    private final GatewayCounters counters;
+    private final GatewayServices services;
+    private final SslContext tls;
     private final SessionControlHandler sessionControl;
     private final EdgeExceptionHandler exceptions;
 
-    public MqttChannelInitializer(GatewayConfig config, DeviceRegistry registry, Executor authExecutor,
-                                  RecordWriter kafka, InboundRecordFactory records, GatewayCounters counters) {
-        this.config = config;
-        this.registry = registry;
-        this.authExecutor = authExecutor;
-        this.kafka = kafka;
-        this.records = records;
-        this.counters = counters;
-        this.sessionControl = new SessionControlHandler(counters);
-        this.exceptions = new EdgeExceptionHandler(counters);
+    /** @param tls the TLS listener's context, or null for the plain listener */
+    public MqttChannelInitializer(GatewayServices services, SslContext tls) {
+        this.services = services;
+        this.tls = tls;
+        this.sessionControl = new SessionControlHandler(services);
+        this.exceptions = new EdgeExceptionHandler(services.counters());
     }
 
     @Override
     protected void initChannel(SocketChannel ch) {
         ChannelPipeline p = ch.pipeline();
-        p.addLast(PipelineNames.MQTT_DECODER, new MqttDecoder(config.maxPacketBytes()));
+        p.addLast(PipelineNames.CONNECTION_LIMITS, services.connectionLimiter());
+        if (tls != null) {
+            p.addLast(PipelineNames.TLS, tls.newHandler(ch.alloc()));
+        }
+        p.addLast(PipelineNames.MQTT_DECODER, new MqttDecoder(services.config().maxPacketBytes()));
         p.addLast(PipelineNames.MQTT_ENCODER, MqttEncoder.INSTANCE);
-        p.addLast(PipelineNames.IDLE, new IdleStateHandler(CONNECT_TIMEOUT_SECONDS, 0, 0, TimeUnit.SECONDS));
-        p.addLast(PipelineNames.CONNECT, new ConnectHandler(registry, authExecutor, counters,
-                config.maxPacketBytes(), config.maxInFlightPerConnection()));
-        p.addLast(PipelineNames.PUBLISH, new PublishHandler(records, kafka, config.rawTopic(),
-                config.rejectedTopic(), counters, config.maxInFlightPerConnection()));
+        // Until CONNECT: the connect timeout. ConnectHandler replaces it with the keep-alive timer.
+        p.addLast(PipelineNames.IDLE, new IdleStateHandler(services.config().connectTimeoutSeconds(), 0, 0, TimeUnit.SECONDS));
+        p.addLast(PipelineNames.CONNECT, new ConnectHandler(services));
+        p.addLast(PipelineNames.PUBLISH, new PublishHandler(services));
         p.addLast(PipelineNames.SESSION_CONTROL, sessionControl);
         p.addLast(PipelineNames.EXCEPTIONS, exceptions);
     }

@@ -2,8 +2,16 @@ package io.pitwall.gateway.mqtt;
 
 import io.netty.handler.codec.mqtt.MqttVersion;
 import io.netty.util.AttributeKey;
+import io.pitwall.gateway.session.SessionState;
 
-/** What the gateway knows about one authenticated connection, kept in a channel attribute. */
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What the gateway knows about one authenticated connection, kept in a channel attribute: who it
+ * is, its session, its will, its rate limits and its acknowledgements in flight. Used only on the
+ * connection's event loop.
+ */
 public final class MqttSession {
 
     public static final AttributeKey<MqttSession> KEY = AttributeKey.valueOf("pitwall.session");
@@ -12,11 +20,33 @@ public final class MqttSession {
     private final String vin;
     private final MqttVersion version;
     private final OrderedAcks acks = new OrderedAcks();
+    private final SessionState state;
+    private final Will will;
+    private final TokenBucket publishRate;
+    private final TokenBucket publishBytes;
+    private final boolean sessionExpiryWasZero;
+    private final int topicAliasMaximum;
+    private Map<Integer, String> topicAliases;
+    private boolean willDisarmed;
+    private long pausedSinceNanos;
 
-    public MqttSession(String clientId, String vin, MqttVersion version) {
+    public MqttSession(String clientId, String vin, MqttVersion version, SessionState state, Will will,
+                       TokenBucket publishRate, TokenBucket publishBytes) {
+        this(clientId, vin, version, state, will, publishRate, publishBytes, 0);
+    }
+
+    /** @param topicAliasMaximum topic aliases this client may use (announced in CONNACK; 0 for none) */
+    public MqttSession(String clientId, String vin, MqttVersion version, SessionState state, Will will,
+                       TokenBucket publishRate, TokenBucket publishBytes, int topicAliasMaximum) {
+        this.topicAliasMaximum = topicAliasMaximum;
         this.clientId = clientId;
         this.vin = vin;
         this.version = version;
+        this.state = state;
+        this.will = will;
+        this.publishRate = publishRate;
+        this.publishBytes = publishBytes;
+        this.sessionExpiryWasZero = state == null || state.expiryIntervalSeconds() == 0;
     }
 
     public String clientId() {
@@ -37,5 +67,53 @@ public final class MqttSession {
 
     public OrderedAcks acks() {
         return acks;
+    }
+
+    /** The MQTT session this connection is bound to. */
+    public SessionState state() {
+        return state;
+    }
+
+    /** The will to publish if the connection ends without a normal DISCONNECT, or null. */
+    public Will will() {
+        return willDisarmed ? null : will;
+    }
+
+    /** A normal DISCONNECT: the will is discarded. */
+    public void disarmWill() {
+        willDisarmed = true;
+    }
+
+    public TokenBucket publishRate() {
+        return publishRate;
+    }
+
+    public TokenBucket publishBytes() {
+        return publishBytes;
+    }
+
+    /** MQTT 5: a DISCONNECT may not raise a session expiry that was 0 at CONNECT (3.14.2.2.2). */
+    public boolean sessionExpiryWasZero() {
+        return sessionExpiryWasZero;
+    }
+
+    public int topicAliasMaximum() {
+        return topicAliasMaximum;
+    }
+
+    /** Client-to-server topic aliases of this connection (they do not outlive it). */
+    public Map<Integer, String> topicAliases() {
+        if (topicAliases == null) {
+            topicAliases = new HashMap<>();
+        }
+        return topicAliases;
+    }
+
+    long pausedSinceNanos() {
+        return pausedSinceNanos;
+    }
+
+    void pausedSinceNanos(long v) {
+        pausedSinceNanos = v;
     }
 }

@@ -4,23 +4,22 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.mqtt.MqttFixedHeader;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttProperties;
+import io.netty.handler.codec.mqtt.MqttPubReplyMessageVariableHeader;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
+import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.util.ReferenceCountUtil;
-import io.pitwall.contracts.ContractViolation;
-import io.pitwall.contracts.Json;
 import io.pitwall.contracts.VehicleTopic;
-import io.pitwall.contracts.raw.RawRecord;
-import io.pitwall.contracts.raw.RejectedRecord;
-import io.pitwall.gateway.kafka.RecordWriter;
+import io.pitwall.gateway.session.OutboundMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.HashSet;
-import java.util.Set;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -28,28 +27,20 @@ import java.util.concurrent.CompletableFuture;
  * to the raw topic; invalid ones go to the rejected topic with the reason (and MQTT 5 clients get
  * a failure reason code); a publish to another vehicle's topic is refused. If Kafka cannot take a
  * record, the publish is not acknowledged and the connection is closed, so the device resends.
- * One instance per connection: it holds the QoS 2 packet ids awaiting PUBREL.
+ * QoS 2: PUBREC after Kafka has the record; a resend of a packet id awaiting PUBREL is confirmed
+ * without a second write (the ids live in the session, so this holds across reconnects).
+ * Stateless apart from what it keeps in the session; one instance per connection for clarity.
  */
 public final class PublishHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(PublishHandler.class);
 
-    private final InboundRecordFactory records;
-    private final RecordWriter kafka;
-    private final String rawTopic;
-    private final String rejectedTopic;
+    private final GatewayServices services;
     private final GatewayCounters counters;
-    private final int maxInFlight;
-    private final Set<Integer> qos2AwaitingRelease = new HashSet<>();
 
-    public PublishHandler(InboundRecordFactory records, RecordWriter kafka, String rawTopic,
-                          String rejectedTopic, GatewayCounters counters, int maxInFlight) {
-        this.records = records;
-        this.kafka = kafka;
-        this.rawTopic = rawTopic;
-        this.rejectedTopic = rejectedTopic;
-        this.counters = counters;
-        this.maxInFlight = maxInFlight;
+    public PublishHandler(GatewayServices services) {
+        this.services = services;
+        this.counters = services.counters();
     }
 
     @Override
@@ -60,14 +51,23 @@ public final class PublishHandler extends ChannelInboundHandlerAdapter {
             } finally {
                 ReferenceCountUtil.release(publish);
             }
-        } else if (msg instanceof MqttMessage m && m.fixedHeader() != null
+        } else if (msg instanceof MqttMessage m && m.fixedHeader() != null && !m.decoderResult().isFailure()
                 && m.fixedHeader().messageType() == MqttMessageType.PUBREL) {
-            int packetId = ((MqttMessageIdVariableHeader) m.variableHeader()).messageId();
-            qos2AwaitingRelease.remove(packetId);
-            ctx.writeAndFlush(Acks.pubComp(packetId));
+            onPubRel(ctx, ((MqttMessageIdVariableHeader) m.variableHeader()).messageId());
         } else {
             ctx.fireChannelRead(msg);
         }
+    }
+
+    private void onPubRel(ChannelHandlerContext ctx, int packetId) {
+        MqttSession session = ctx.channel().attr(MqttSession.KEY).get();
+        boolean known = session.state().qos2Received().remove(packetId) != null;
+        if (!known) {
+            counters.increment("qos2.pubrel-unknown");
+        }
+        ReasonCode code = known || !session.isMqtt5() ? ReasonCode.SUCCESS : ReasonCode.PACKET_ID_NOT_FOUND;
+        ctx.writeAndFlush(new MqttMessage(new MqttFixedHeader(MqttMessageType.PUBCOMP, false, MqttQoS.AT_MOST_ONCE, false, 0),
+                new MqttPubReplyMessageVariableHeader(packetId, code.value(), MqttProperties.NO_PROPERTIES)));
     }
 
     private void onPublish(ChannelHandlerContext ctx, MqttPublishMessage publish) {
@@ -81,52 +81,157 @@ public final class PublishHandler extends ChannelInboundHandlerAdapter {
         }
         String topicName = publish.variableHeader().topicName();
         int qos = publish.fixedHeader().qosLevel().value();
+        counters.increment("publish.in.qos" + qos);
         int packetId = publish.variableHeader().packetId();
-        VehicleTopic topic = authorizedTopic(topicName, session);
-        if (topic == null) {
+        int payloadBytes = publish.payload().readableBytes();
+        long now = System.nanoTime();
+        if (!session.publishRate().tryTake(1, now)) {
+            Disconnects.disconnect(ctx, counters, ReasonCode.MESSAGE_RATE_TOO_HIGH, "more than "
+                    + services.config().limits().maxPublishesPerSecond() + " publishes a second");
+            return;
+        }
+        if (!session.publishBytes().tryTake(payloadBytes, now)) {
+            Disconnects.disconnect(ctx, counters, ReasonCode.QUOTA_EXCEEDED, "more than "
+                    + services.config().limits().maxPublishBytesPerSecond() + " payload bytes a second");
+            return;
+        }
+        MqttProperties props = publish.variableHeader().properties();
+        MqttProperties.MqttProperty<?> aliasProperty = props.getProperty(MqttProperties.MqttPropertyType.TOPIC_ALIAS.value());
+        if (aliasProperty != null) {
+            int alias = (Integer) aliasProperty.value();
+            if (alias == 0 || alias > session.topicAliasMaximum()) {
+                Disconnects.disconnect(ctx, counters, ReasonCode.TOPIC_ALIAS_INVALID, "topic alias " + alias
+                        + " is outside 1-" + session.topicAliasMaximum());
+                return;
+            }
+            if (topicName == null || topicName.isEmpty()) {
+                topicName = session.topicAliases().get(alias);
+                if (topicName == null) {
+                    Disconnects.disconnect(ctx, counters, ReasonCode.PROTOCOL_ERROR, "topic alias " + alias + " was never set");
+                    return;
+                }
+            } else {
+                session.topicAliases().put(alias, topicName);
+            }
+        } else if (topicName == null || topicName.isEmpty()) {
+            Disconnects.disconnect(ctx, counters, ReasonCode.PROTOCOL_ERROR, "empty topic name without a topic alias");
+            return;
+        }
+        boolean development = services.config().developmentProfile();
+        VehicleTopic topic = development ? Ingest.vehicleTopic(topicName) : Ingest.authorizedTopic(topicName, session.vin());
+        if (topic == null && !development) {
             refuseUnauthorized(ctx, session, topicName, qos, packetId);
             return;
         }
-        if (qos == 2 && !qos2AwaitingRelease.add(packetId)) {
-            // A resent QoS 2 publish whose first copy is already in Kafka: confirm again, store nothing.
-            ctx.writeAndFlush(Acks.pubRec(packetId, ReasonCode.SUCCESS, null));
+        boolean retain = publish.fixedHeader().isRetain();
+        if (retain && payloadBytes == 0) {
+            // MQTT: an empty retained message clears the topic's retained message; nothing to store.
+            counters.increment("retained.cleared");
+            services.router().retain(session.vin(), new OutboundMessage(topicName, new byte[0], qos, true, 0));
+            if (qos == 2) {
+                session.state().qos2Received().put(packetId, CompletableFuture.completedFuture(null));
+            }
+            if (qos > 0) {
+                session.acks().reserve().complete(Acks.forQos(qos, packetId, ReasonCode.SUCCESS, null));
+                session.acks().drain(ctx::write);
+                ctx.flush();
+            }
+            return;
+        }
+        Map<Integer, CompletableFuture<Void>> qos2 = session.state().qos2Received();
+        if (qos == 2 && qos2.containsKey(packetId)) {
+            // A resent QoS 2 publish: confirm again once the first copy is in Kafka, store nothing.
+            counters.increment("qos2.duplicate");
+            OrderedAcks.Slot slot = session.acks().reserve();
+            qos2.get(packetId).whenComplete((ok, error) -> ctx.executor().execute(
+                    () -> onWritten(ctx, session, slot, qos, packetId, ReasonCode.SUCCESS, null, error, false)));
             return;
         }
         byte[] payload = ByteBufUtil.getBytes(publish.payload());
+        OutboundMessage routed = new OutboundMessage(topicName, payload, qos, retain, expiresAt(props),
+                session.clientId(), forwarded(props), List.of());
+        if (topic == null) {
+            routeOnly(ctx, session, routed, packetId);
+            return;
+        }
         OrderedAcks.Slot slot = session.acks().reserve();
-        CompletableFuture<Void> written;
-        ReasonCode ackCode;
-        String ackReason;
-        try {
-            RawRecord record = records.toRecord(topic, session.clientId(), payload, contentType(publish), qos);
-            written = kafka.write(rawTopic, session.vin(), Json.write(record));
-            ackCode = ReasonCode.SUCCESS;
-            ackReason = null;
-            counters.increment("publish.accepted.qos" + qos);
-        } catch (ContractViolation violation) {
-            counters.increment("rejected." + violation.reason().code());
-            LOG.info("Rejected publish from {} on {}: {}", session.clientId(), topicName, violation.getMessage());
-            written = kafka.write(rejectedTopic, session.vin(), Json.write(rejected(session, topicName, payload, violation)));
-            ackCode = ReasonCode.PAYLOAD_FORMAT_INVALID;
-            ackReason = violation.reason().code() + ": " + violation.getMessage();
+        Ingest.Outcome outcome = services.ingest().accept(topic.vin(), session.clientId(), topic, topicName, payload,
+                contentType(publish), qos);
+        if (qos == 2) {
+            qos2.put(packetId, outcome.written());
         }
-        if (session.acks().pending() >= maxInFlight) {
-            counters.increment("backpressure.paused");
-            ctx.channel().config().setAutoRead(false);
+        services.backpressure().started(ctx.channel(), session);
+        outcome.written().whenComplete((ok, error) -> ctx.executor().execute(() -> {
+            onWritten(ctx, session, slot, qos, packetId, outcome.code(), outcome.reason(), error, true);
+            if (error == null && outcome.code() == ReasonCode.SUCCESS) {
+                if (retain) {
+                    services.router().retain(topic.vin(), routed);
+                }
+                services.router().route(topic.vin(), routed);
+            }
+        }));
+    }
+
+    /**
+     * Development profile, a topic outside the vehicle contract: nothing to store, so the message is
+     * routed to the subscribers and acknowledged at once (in order with any acks still waiting).
+     */
+    private void routeOnly(ChannelHandlerContext ctx, MqttSession session, OutboundMessage message, int packetId) {
+        if (message.retain()) {
+            services.router().retain(null, message);
         }
-        ReasonCode code = ackCode;
-        String reason = ackReason;
-        written.whenComplete((ok, error) -> ctx.executor().execute(
-                () -> onWritten(ctx, session, slot, qos, packetId, code, reason, error)));
+        services.router().route(null, message);
+        counters.increment("publish.routed");
+        if (message.qos() == 2) {
+            session.state().qos2Received().put(packetId, CompletableFuture.completedFuture(null));
+        }
+        if (message.qos() > 0) {
+            session.acks().reserve().complete(Acks.forQos(message.qos(), packetId, ReasonCode.SUCCESS, null));
+            session.acks().drain(ctx::write);
+            ctx.flush();
+        }
+    }
+
+    /** MQTT 5 message expiry as an absolute time, 0 for none. */
+    private static long expiresAt(MqttProperties props) {
+        MqttProperties.MqttProperty<?> p = props.getProperty(MqttProperties.MqttPropertyType.PUBLICATION_EXPIRY_INTERVAL.value());
+        return p == null ? 0 : System.currentTimeMillis() + Integer.toUnsignedLong((Integer) p.value()) * 1000L;
+    }
+
+    /** The publisher's properties that travel to subscribers unchanged (MQTT 5, 3.3.2.3). */
+    static MqttProperties forwarded(MqttProperties props) {
+        if (props == null || props.isEmpty()) {
+            return MqttProperties.NO_PROPERTIES;
+        }
+        MqttProperties out = new MqttProperties();
+        for (MqttProperties.MqttProperty<?> p : props.listAll()) {
+            int id = p.propertyId();
+            if (id == MqttProperties.MqttPropertyType.USER_PROPERTY.value()
+                    || id == MqttProperties.MqttPropertyType.RESPONSE_TOPIC.value()
+                    || id == MqttProperties.MqttPropertyType.CORRELATION_DATA.value()
+                    || id == MqttProperties.MqttPropertyType.CONTENT_TYPE.value()
+                    || id == MqttProperties.MqttPropertyType.PAYLOAD_FORMAT_INDICATOR.value()) {
+                out.add(p);
+            }
+        }
+        return out.isEmpty() ? MqttProperties.NO_PROPERTIES : out;
     }
 
     private void onWritten(ChannelHandlerContext ctx, MqttSession session, OrderedAcks.Slot slot, int qos,
-                           int packetId, ReasonCode code, String reason, Throwable error) {
+                           int packetId, ReasonCode code, String reason, Throwable error, boolean counted) {
         if (error != null) {
-            counters.increment("kafka.write-failed");
+            if (counted) {
+                counters.increment("kafka.write-failed");
+                services.backpressure().finished(ctx.channel(), session);
+            }
+            if (!ctx.channel().isActive()) {
+                return;
+            }
             LOG.warn("Kafka did not take a publish from {}; closing so the device resends: {}",
                     session.clientId(), error.toString());
-            qos2AwaitingRelease.remove(packetId);
+            if (qos == 2) {
+                session.state().qos2Received().remove(packetId);
+            }
             Disconnects.disconnect(ctx, counters, ReasonCode.SERVER_BUSY, "storage unavailable, resend later");
             return;
         }
@@ -137,21 +242,8 @@ public final class PublishHandler extends ChannelInboundHandlerAdapter {
         }
         session.acks().drain(ctx::write);
         ctx.flush();
-        if (!ctx.channel().config().isAutoRead() && session.acks().pending() <= maxInFlight / 2) {
-            ctx.channel().config().setAutoRead(true);
-        }
-    }
-
-    /** The parsed topic if this connection may publish to it, else null. */
-    private static VehicleTopic authorizedTopic(String topicName, MqttSession session) {
-        if (!topicName.startsWith(VehicleTopic.prefixFor(session.vin()))) {
-            return null;
-        }
-        try {
-            VehicleTopic topic = VehicleTopic.parse(topicName);
-            return topic.channel() == VehicleTopic.Channel.NOTICES ? null : topic;
-        } catch (ContractViolation e) {
-            return null;
+        if (counted) {
+            services.backpressure().finished(ctx.channel(), session);
         }
     }
 
@@ -170,11 +262,6 @@ public final class PublishHandler extends ChannelInboundHandlerAdapter {
             // MQTT 3.1.1 has no negative PUBACK; acknowledging would tell the device it was stored.
             Disconnects.disconnect(ctx, counters, ReasonCode.NOT_AUTHORIZED, why);
         }
-    }
-
-    private RejectedRecord rejected(MqttSession session, String topic, byte[] payload, ContractViolation violation) {
-        return RejectedRecord.of(session.vin(), session.clientId(), records.gatewayId(), System.currentTimeMillis(),
-                topic, violation.reason(), violation.getMessage(), payload);
     }
 
     private static String contentType(MqttPublishMessage publish) {

@@ -1,85 +1,56 @@
 package io.pitwall.gateway.mqtt;
 
-import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.mqtt.MqttConnAckMessage;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttMessage;
-import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttPubReplyMessageVariableHeader;
-import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttVersion;
-import io.netty.handler.timeout.IdleStateHandler;
-import io.pitwall.contracts.ContractLimits;
-import io.pitwall.gateway.auth.DeviceRegistry;
-import io.pitwall.gateway.auth.SecretHasher;
-import org.junit.jupiter.api.BeforeEach;
+import io.pitwall.gateway.config.Limits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The connection handlers on an EmbeddedChannel, with a fake Kafka whose writes the test completes. */
 class GatewayHandlersTest {
 
-    private static final String VIN = "LSVAU2180N2183294";
-    private static final String OTHER_VIN = "LSVAU2180N2183295";
-    private static final String SECRET = "secret-1";
-    private static final String TELEMETRY = "v1/vehicles/" + VIN + "/telemetry";
+    private static final String VIN = TestGateway.VIN;
+    private static final String OTHER_VIN = TestGateway.OTHER_VIN;
+    private static final String TELEMETRY = TestGateway.TELEMETRY;
 
     @TempDir
     Path dir;
-    private DeviceRegistry registry;
     private RecordingWriter kafka;
     private GatewayCounters counters;
-
-    @BeforeEach
-    void setUp() {
-        registry = new DeviceRegistry(dir.resolve("devices.json"), new SecretHasher(1024, 1, 1));
-        registry.register(VIN, SECRET);
-        kafka = new RecordingWriter();
-        counters = new GatewayCounters();
-    }
+    private TestGateway gateway;
 
     private EmbeddedChannel channel(int maxInFlight) {
-        InboundRecordFactory records = new InboundRecordFactory(ContractLimits.defaults(), Clock.systemUTC(), "gw-test");
-        EmbeddedChannel ch = new EmbeddedChannel();
-        ch.pipeline().addLast(PipelineNames.IDLE, new IdleStateHandler(10, 0, 0));
-        ch.pipeline().addLast(PipelineNames.CONNECT, new ConnectHandler(registry, Runnable::run, counters, 65536, maxInFlight));
-        ch.pipeline().addLast(PipelineNames.PUBLISH, new PublishHandler(records, kafka, "telemetry.raw",
-                "telemetry.rejected", counters, maxInFlight));
-        ch.pipeline().addLast(PipelineNames.SESSION_CONTROL, new SessionControlHandler(counters));
-        ch.pipeline().addLast(PipelineNames.EXCEPTIONS, new EdgeExceptionHandler(counters));
-        return ch;
+        gateway = new TestGateway(dir, Limits.defaults(), maxInFlight);
+        kafka = gateway.kafka;
+        counters = gateway.counters;
+        return gateway.channel();
     }
 
     private EmbeddedChannel connected(MqttVersion version, int maxInFlight) {
-        EmbeddedChannel ch = channel(maxInFlight);
-        ch.writeInbound(connect(version, SECRET));
-        ch.runPendingTasks();
-        MqttConnAckMessage ack = ch.readOutbound();
-        assertThat(ack.variableHeader().connectReturnCode()).isEqualTo(MqttConnectReturnCode.CONNECTION_ACCEPTED);
-        return ch;
+        channel(maxInFlight);
+        return gateway.connected(version);
     }
 
     private static MqttMessage connect(MqttVersion version, String secret) {
-        return MqttMessageBuilders.connect().clientId(VIN).username(VIN)
-                .password(secret.getBytes(StandardCharsets.UTF_8)).protocolVersion(version)
-                .keepAlive(30).cleanSession(true).build();
+        return TestGateway.connect(version, secret);
     }
 
     private static MqttMessage publish(String topic, int packetId, String payload) {
-        return MqttMessageBuilders.publish().topicName(topic).qos(MqttQoS.AT_LEAST_ONCE).messageId(packetId)
-                .retained(false).payload(Unpooled.copiedBuffer(payload, StandardCharsets.UTF_8)).build();
+        return TestGateway.publish(topic, 1, packetId, payload);
     }
 
     private static String sample(long seq) {
-        return "{\"vin\":\"" + VIN + "\",\"seq\":" + seq + ",\"ts\":1763942400123,\"signals\":{\"Vehicle.Speed\":63.5}}";
+        return TestGateway.sample(seq);
     }
 
     private static MqttPubReplyMessageVariableHeader ackHeader(MqttMessage ack) {
