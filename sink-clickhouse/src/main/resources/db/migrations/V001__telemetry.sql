@@ -3,7 +3,7 @@
 -- arrays, so nothing a vehicle reports is lost.
 --
 -- Resends and replays carry the same (vin, seq) and so the same ts: ReplacingMergeTree keyed by
--- the sort key folds them on merge, and analysts read through pitwall.telemetry_dedup (or FINAL).
+-- the sort key folds them on merge, and analysts read with FINAL for exact, deduplicated answers.
 -- ClickHouse 18.16 has no DateTime64: the sample time is a DateTime for partitioning and range
 -- filters plus the exact epoch milliseconds.
 CREATE TABLE IF NOT EXISTS ${database}.telemetry (

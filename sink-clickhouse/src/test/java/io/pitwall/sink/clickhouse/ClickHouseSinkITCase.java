@@ -14,10 +14,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.pitwall.sink.clickhouse.sink.ClickHouseSinkOptions;
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.core.execution.JobClient;
+
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,6 +74,64 @@ class ClickHouseSinkITCase {
                 + " FORMAT TabSeparated").strip())
                 .isEqualTo(rows.stream().mapToLong(r -> r.signals().get("Vehicle.Speed").longValue()).sum()
                         + "\t2499\t['Vehicle.Custom.Flag']");
+    }
+
+    @Test
+    void everyRowArrivesExactlyOnceAcrossAThirtySecondClickHouseOutage(ClickHouseServer clickHouse) throws Exception {
+        String vin = "LSVAU2180N2180030";
+        long rows = 12_000;
+        Configuration noRestarts = new Configuration();
+        noRestarts.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(noRestarts);
+        env.setParallelism(2);
+        env.enableCheckpointing(1_000);
+        env.getCheckpointConfig().setCheckpointTimeout(Duration.ofMinutes(10).toMillis());
+        env.getConfig().enableObjectReuse();
+        env.fromSequence(0, rows - 1)
+                .map(new SlowSample(vin))
+                .sinkTo(ClickHouseSink.<TelemetryRow>builder().settings(settings).table("telemetry")
+                        .encoder(new TelemetryRowEncoder())
+                        .options(ClickHouseSinkOptions.DEFAULTS.withMaxBatchRows(500)
+                                .withMaxBatchDelay(Duration.ofMillis(200)).withMaxInFlightInserts(2)
+                                .withMaxRetryTime(Duration.ofMinutes(3)))
+                        .build());
+        JobClient job = env.executeAsync("clickhouse-outage-it");
+        long beforeOutage;
+        try {
+            String count = "SELECT count() FROM pitwall.telemetry WHERE vin = '" + vin + "'";
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (Long.parseLong(clickHouse.query(count).strip()) < 1_000 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            beforeOutage = Long.parseLong(clickHouse.query(count).strip());
+            clickHouse.stop();
+            Thread.sleep(30_000);
+        } finally {
+            clickHouse.restart();
+        }
+        job.getJobExecutionResult().get(5, TimeUnit.MINUTES);
+        assertThat(beforeOutage).as("ClickHouse went away mid-stream").isBetween(1_000L, rows - 2_000);
+
+        assertThat(clickHouse.query("SELECT count(), uniqExact(seq), min(seq), max(seq) FROM pitwall.telemetry FINAL "
+                + "WHERE vin = '" + vin + "' FORMAT TabSeparated").strip())
+                .isEqualTo(rows + "\t" + rows + "\t0\t" + (rows - 1));
+    }
+
+    /** About 200 samples a second per subtask, so the job is mid-stream when ClickHouse goes away. */
+    private static final class SlowSample implements MapFunction<Long, TelemetryRow> {
+        private static final long serialVersionUID = 1L;
+        private final String vin;
+
+        SlowSample(String vin) {
+            this.vin = vin;
+        }
+
+        @Override
+        public TelemetryRow map(Long i) throws Exception {
+            Thread.sleep(5);
+            return new TelemetryRow(vin, i, 1_763_942_400_000L + i * 1000L, 1_763_942_500_000L, "gw",
+                    Map.of("Vehicle.Speed", (double) (i % 120)));
+        }
     }
 
     private static void runJob(List<TelemetryRow> rows) throws Exception {

@@ -11,7 +11,7 @@ import java.util.Objects;
 
 /**
  * A Flink sink that streams rows into one ClickHouse table in batches. At-least-once: every
- * checkpoint flushes the buffer and waits for the INSERT, and the tables deduplicate what a replay
+ * checkpoint flushes the buffer and waits for every INSERT in flight, and the tables deduplicate what a replay
  * sends again.
  */
 public final class ClickHouseSink<T> implements Sink<T> {
@@ -38,7 +38,7 @@ public final class ClickHouseSink<T> implements Sink<T> {
 
     @Override
     public SinkWriter<T> createWriter(WriterInitContext context) {
-        return new ClickHouseSinkWriter<>(settings, settings.database() + "." + table, format, encoder, options,
+        return new ClickHouseSinkWriter<>(settings, table, format, encoder, options,
                 context.getProcessingTimeService(), context.metricGroup());
     }
 

@@ -8,44 +8,42 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static com.clickhouse.data.format.BinaryStreamUtils.writeFloat32;
-import static com.clickhouse.data.format.BinaryStreamUtils.writeFloat64;
-import static com.clickhouse.data.format.BinaryStreamUtils.writeNonNull;
-import static com.clickhouse.data.format.BinaryStreamUtils.writeNull;
-import static com.clickhouse.data.format.BinaryStreamUtils.writeString;
-import static com.clickhouse.data.format.BinaryStreamUtils.writeUnsignedInt32;
-import static com.clickhouse.data.format.BinaryStreamUtils.writeUnsignedInt64;
-import static com.clickhouse.data.format.BinaryStreamUtils.writeVarInt;
-
-/** Writes {@link TelemetryRow}s as RowBinary rows of the {@code telemetry} table. */
+/**
+ * Writes {@link TelemetryRow}s as RowBinary rows of the {@code telemetry} table. It is on the hot
+ * path of the busiest table, so the signal columns are walked as plain arrays.
+ */
 public final class TelemetryRowEncoder implements RowEncoder<TelemetryRow> {
 
     private static final long serialVersionUID = 1L;
+    private static final String[] PATHS = TelemetryColumns.SIGNAL_COLUMNS.keySet().toArray(String[]::new);
+    private static final boolean[] FLOAT64 = float64Columns();
     private static final List<String> COLUMNS = columns(TelemetryColumns.SIGNAL_COLUMNS.values());
 
     @Override
     public int encode(TelemetryRow row, OutputStream out) throws IOException {
-        writeString(out, row.vin());
-        writeUnsignedInt64(out, row.seq());
-        writeUnsignedInt32(out, Math.floorDiv(row.tsMillis(), 1000));
-        writeUnsignedInt64(out, row.tsMillis());
-        writeUnsignedInt64(out, row.receivedAtMillis());
-        writeString(out, row.gatewayId());
+        RowBinary.string(out, row.vin());
+        RowBinary.uint64(out, row.seq());
+        RowBinary.dateTime(out, row.tsMillis());
+        RowBinary.uint64(out, row.tsMillis());
+        RowBinary.uint64(out, row.receivedAtMillis());
+        RowBinary.string(out, row.gatewayId());
         Map<String, Double> signals = row.signals();
-        for (Map.Entry<String, String> column : TelemetryColumns.SIGNAL_COLUMNS.entrySet()) {
-            Double value = signals.get(column.getKey());
+        int known = 0;
+        for (int i = 0; i < PATHS.length; i++) {
+            Double value = signals.get(PATHS[i]);
             if (value == null) {
-                writeNull(out);
+                RowBinary.byte8(out, 1);
             } else {
-                writeNonNull(out);
-                if (TelemetryColumns.DOUBLE_COLUMNS.contains(column.getValue())) {
-                    writeFloat64(out, value);
+                known++;
+                RowBinary.byte8(out, 0);
+                if (FLOAT64[i]) {
+                    RowBinary.float64(out, value);
                 } else {
-                    writeFloat32(out, value.floatValue());
+                    RowBinary.float32(out, value.floatValue());
                 }
             }
         }
-        writeOtherSignals(signals, out);
+        writeOtherSignals(signals, signals.size() - known, out);
         return 1;
     }
 
@@ -54,21 +52,35 @@ public final class TelemetryRowEncoder implements RowEncoder<TelemetryRow> {
         return COLUMNS;
     }
 
-    private static void writeOtherSignals(Map<String, Double> signals, OutputStream out) throws IOException {
-        List<Map.Entry<String, Double>> others = new ArrayList<>();
+    private static void writeOtherSignals(Map<String, Double> signals, int others, OutputStream out) throws IOException {
+        if (others == 0) {
+            RowBinary.byte8(out, 0);
+            RowBinary.byte8(out, 0);
+            return;
+        }
+        List<Map.Entry<String, Double>> other = new ArrayList<>(others);
         for (Map.Entry<String, Double> e : signals.entrySet()) {
             if (!TelemetryColumns.SIGNAL_COLUMNS.containsKey(e.getKey())) {
-                others.add(e);
+                other.add(e);
             }
         }
-        writeVarInt(out, others.size());
-        for (Map.Entry<String, Double> e : others) {
-            writeString(out, e.getKey());
+        RowBinary.varInt(out, other.size());
+        for (Map.Entry<String, Double> e : other) {
+            RowBinary.string(out, e.getKey());
         }
-        writeVarInt(out, others.size());
-        for (Map.Entry<String, Double> e : others) {
-            writeFloat64(out, e.getValue());
+        RowBinary.varInt(out, other.size());
+        for (Map.Entry<String, Double> e : other) {
+            RowBinary.float64(out, e.getValue());
         }
+    }
+
+    private static boolean[] float64Columns() {
+        String[] columns = TelemetryColumns.SIGNAL_COLUMNS.values().toArray(String[]::new);
+        boolean[] wide = new boolean[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            wide[i] = TelemetryColumns.DOUBLE_COLUMNS.contains(columns[i]);
+        }
+        return wide;
     }
 
     private static List<String> columns(java.util.Collection<String> signalColumns) {

@@ -31,4 +31,19 @@ class MigrationCatalogTest {
                 .filter(s -> s.contains("MergeTree"))
                 .forEach(s -> assertThat(s).contains("ORDER BY (").doesNotContain("ORDER BY ()")));
     }
+
+    @Test
+    void usesNothingClickHouse18Lacks() {
+        List<String> missingOn18 = List.of("DateTime64", "CODEC(", "TTL ", "Map(", "JSONExtract",
+                "SimpleAggregateFunction", "OVER (", "LowCardinality");
+        MigrationCatalog.load().forEach(m -> m.statements().forEach(s -> missingOn18.forEach(word ->
+                assertThat(s).as("V%03d %s", m.version(), m.name()).doesNotContain(word))));
+    }
+
+    @Test
+    void partitionsEveryFactTableByMonth() {
+        MigrationCatalog.load().forEach(m -> m.statements().stream()
+                .filter(s -> s.startsWith("CREATE TABLE") && s.contains("MergeTree") && !s.contains(".owners ("))
+                .forEach(s -> assertThat(s).as("V%03d %s", m.version(), m.name()).containsPattern("PARTITION BY toYYYYMM\\(")));
+    }
 }
