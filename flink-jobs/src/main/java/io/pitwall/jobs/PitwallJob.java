@@ -1,7 +1,13 @@
 package io.pitwall.jobs;
 
 import io.pitwall.contracts.alerts.Alert;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pitwall.contracts.Json;
+import io.pitwall.contracts.events.EventType;
+import io.pitwall.contracts.events.VehicleEvent;
 import io.pitwall.contracts.health.HealthPrediction;
+import io.pitwall.sink.clickhouse.PitwallSinks;
+import io.pitwall.sink.clickhouse.sink.ClickHouseSinkOptions;
 import io.pitwall.jobs.config.JobConfig;
 import io.pitwall.jobs.health.HealthAssembler;
 import io.pitwall.jobs.health.HealthOutputs;
@@ -30,6 +36,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -38,10 +45,11 @@ import java.time.Duration;
  * and ClickHouse.
  *
  * <pre>
- * telemetry.raw -> every sample -> ClickHouse telemetry
+ * telemetry.raw -> every sample -> ClickHouse telemetry;  every event -> ClickHouse vehicle_events
  *               -> keyBy(vin) dedup and order -> keyBy(vin) thresholds, DTCs, baselines ---> vehicle.alerts
  *                       \-> late samples         -> keyBy(vin) brake pads, 12 V, traction --^ (side outputs)
  *                          (side output, counted)        \-> keyBy(vin) assemble ---------> vehicle.health
+ * alerts and health also go to ClickHouse (alerts, health_predictions) for the analysts.
  * </pre>
  */
 public final class PitwallJob {
@@ -60,6 +68,9 @@ public final class PitwallJob {
         inputs.filter(VehicleInput::isSample).name("samples").uid("samples")
                 .map(PitwallJob::toRow).name("to-telemetry-row").uid("to-telemetry-row")
                 .sinkTo(sinks.telemetry()).name("clickhouse-telemetry").uid("sink-clickhouse-telemetry");
+        inputs.filter(input -> !input.isSample()).name("events").uid("events")
+                .map(PitwallJob::toEvent).returns(VehicleEvent.class).name("to-vehicle-event").uid("to-vehicle-event")
+                .sinkTo(sinks.events()).name("clickhouse-vehicle-events").uid("sink-clickhouse-vehicle-events");
 
         SingleOutputStreamOperator<VehicleInput> gated = inputs
                 .keyBy(VehicleInput::getVin)
@@ -88,16 +99,25 @@ public final class PitwallJob {
                 .process(new TractionBatteryEstimator(settings.tractionBattery()))
                 .name("traction-battery").uid("traction-battery");
 
-        brakes.union(lowVoltage, traction)
+        DataStream<HealthPrediction> health = brakes.union(lowVoltage, traction)
                 .keyBy(HealthPrediction::vin)
-                .process(new HealthAssembler()).name("health-assembler").uid("health-assembler")
-                .sinkTo(sinks.health()).name("kafka-vehicle-health").uid("sink-kafka-vehicle-health");
+                .process(new HealthAssembler()).name("health-assembler").uid("health-assembler");
+        health.sinkTo(sinks.health()).name("kafka-vehicle-health").uid("sink-kafka-vehicle-health");
+        health.sinkTo(sinks.healthStore()).name("clickhouse-health").uid("sink-clickhouse-health");
 
-        thresholdAlerts.union(dtcAlerts, baselineAlerts,
-                        brakes.getSideOutput(HealthOutputs.ALERTS),
-                        lowVoltage.getSideOutput(HealthOutputs.ALERTS),
-                        traction.getSideOutput(HealthOutputs.ALERTS))
-                .sinkTo(sinks.alerts()).name("kafka-vehicle-alerts").uid("sink-kafka-vehicle-alerts");
+        DataStream<Alert> alerts = thresholdAlerts.union(dtcAlerts, baselineAlerts,
+                brakes.getSideOutput(HealthOutputs.ALERTS),
+                lowVoltage.getSideOutput(HealthOutputs.ALERTS),
+                traction.getSideOutput(HealthOutputs.ALERTS));
+        alerts.sinkTo(sinks.alerts()).name("kafka-vehicle-alerts").uid("sink-kafka-vehicle-alerts");
+        alerts.sinkTo(sinks.alertStore()).name("clickhouse-alerts").uid("sink-clickhouse-alerts");
+    }
+
+    /** Back to the contract's event, for storage; the detail is parsed from the JSON kept with it. */
+    static VehicleEvent toEvent(VehicleInput event) {
+        return new VehicleEvent(event.vin, event.seq, event.ts, EventType.valueOf(event.eventType), event.code,
+                event.detailJson == null ? null : Json.read(event.detailJson.getBytes(StandardCharsets.UTF_8),
+                        JsonNode.class));
     }
 
     static TelemetryRow toRow(VehicleInput sample) {
@@ -145,9 +165,13 @@ public final class PitwallJob {
         if (config.parallelism() > 0) {
             env.setParallelism(config.parallelism());
         }
+        ClickHouseSinkOptions options = ClickHouseSinkOptions.DEFAULTS;
         JobSinks sinks = new JobSinks(telemetrySink(clickHouse),
+                PitwallSinks.vehicleEvents(clickHouse, options),
                 KafkaOutputs.alerts(config.kafkaBootstrap(), config.alertsTopic()),
-                KafkaOutputs.health(config.kafkaBootstrap(), config.healthTopic()));
+                PitwallSinks.alerts(clickHouse, options),
+                KafkaOutputs.health(config.kafkaBootstrap(), config.healthTopic()),
+                PitwallSinks.healthPredictions(clickHouse, options));
         build(env, kafkaSource(config), watermarks(config.outOfOrderness(), config.idleness()), sinks,
                 AnalysisSettings.from(config));
     }

@@ -4,6 +4,7 @@ import io.pitwall.contracts.alerts.Alert;
 import io.pitwall.contracts.alerts.AlertKind;
 import io.pitwall.contracts.alerts.AlertState;
 import io.pitwall.contracts.alerts.Severity;
+import io.pitwall.contracts.events.VehicleEvent;
 import io.pitwall.contracts.health.HealthPrediction;
 import io.pitwall.jobs.input.Signals;
 import io.pitwall.jobs.input.VehicleInput;
@@ -60,6 +61,8 @@ class HealthPipelineITCase {
         assertThat(straight.alerts()).as("resends raised nothing twice").hasSize(4);
         assertThat(straight.telemetry()).as("every sample, resends included, is stored")
                 .hasSize((int) scenario.stream().filter(VehicleInput::isSample).count());
+        assertThat(straight.events()).extracting(e -> e.type().name() + " " + e.code())
+                .containsExactly("DTC_SET P0300", "DTC_CLEARED P0300");
         Map<String, HealthPrediction> latestHealth = new LinkedHashMap<>();
         straight.health().forEach(h -> latestHealth.put(h.vin(), h));
         assertThat(latestHealth).containsOnlyKeys(OVERHEATING, WITH_DTC);
@@ -71,7 +74,8 @@ class HealthPipelineITCase {
                 .isEqualTo(keysWithIds(straight.alerts()));
     }
 
-    private record Run(List<Alert> alerts, List<HealthPrediction> health, List<TelemetryRow> telemetry) {
+    private record Run(List<Alert> alerts, List<HealthPrediction> health, List<TelemetryRow> telemetry,
+                       List<VehicleEvent> events) {
     }
 
     private static Run run(String name, List<VehicleInput> scenario, int crashAt) throws Exception {
@@ -87,12 +91,14 @@ class HealthPipelineITCase {
         CollectingSink<Alert> alerts = new CollectingSink<>(name + "-alerts");
         CollectingSink<HealthPrediction> health = new CollectingSink<>(name + "-health");
         CollectingSink<TelemetryRow> telemetry = new CollectingSink<>(name + "-telemetry");
+        CollectingSink<VehicleEvent> events = new CollectingSink<>(name + "-events");
         DataGeneratorSource<VehicleInput> source = new DataGeneratorSource<>(new Replay(scenario, crashAt),
                 scenario.size(), RateLimiterStrategy.perSecond(500), TypeInformation.of(VehicleInput.class));
         PitwallJob.build(env, source, PitwallJob.watermarks(Duration.ofSeconds(5), Duration.ofSeconds(30)),
-                new JobSinks(telemetry, alerts, health), AnalysisSettings.defaults());
+                new JobSinks(telemetry, events, alerts, new CollectingSink<>(name + "-alert-store"), health,
+                        new CollectingSink<>(name + "-health-store")), AnalysisSettings.defaults());
         env.execute(name);
-        return new Run(alerts.results(), health.results(), telemetry.results());
+        return new Run(alerts.results(), health.results(), telemetry.results(), events.results());
     }
 
     /** Emits the scenario's records in order; crashes once at {@code crashAt} (-1: never). */

@@ -101,8 +101,11 @@ class CarObdReplayITCase {
                     assertThat(stored).as("samples of %s in ClickHouse", vins.get(car.getKey()).getFileName())
                             .isEqualTo(String.valueOf(car.getValue()));
                 }
-                // The health branch is slower to flush than storage only by Kafka's linger; give it a moment.
-                Thread.sleep(3_000);
+                // The analysts see each car's health too (written at the next checkpoint).
+                for (String vin : vins.keySet()) {
+                    assertThat(awaitRows(clickHouse, "SELECT count() > 0 FROM pitwall.health_predictions FINAL WHERE vin = '"
+                            + vin + "'")).isEqualTo("1");
+                }
             } finally {
                 job.cancel().get(30, TimeUnit.SECONDS);
             }
@@ -162,6 +165,19 @@ class CarObdReplayITCase {
         env.setParallelism(2);
         PitwallJob.configure(env, config);
         return env.executeAsync("carobd-replay");
+    }
+
+    private static String awaitRows(ClickHouseServer clickHouse, String sql) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            last = clickHouse.query(sql).strip();
+            if (last.equals("1")) {
+                return last;
+            }
+            Thread.sleep(500);
+        }
+        return last;
     }
 
     private static String awaitCount(ClickHouseServer clickHouse, String vin, int expected) throws Exception {

@@ -60,8 +60,11 @@ public final class RawRecordDeserializer implements KafkaRecordDeserializationSc
         }
         VehicleEvent event = raw.event();
         if (event != null) {
-            out.collect(VehicleInput.event(raw.vin(), event.seq(), event.ts(), raw.receivedAt(), event.type().name(),
-                    event.code(), serviceItems(event.detail())));
+            VehicleInput input = VehicleInput.event(raw.vin(), event.seq(), event.ts(), raw.receivedAt(),
+                    event.type().name(), event.code(), serviceItems(event.detail()));
+            input.gatewayId = raw.gatewayId();
+            input.detailJson = event.detail() == null ? null : event.detail().toString();
+            out.collect(input);
         }
     }
 

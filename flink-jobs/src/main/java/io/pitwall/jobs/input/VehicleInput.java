@@ -30,6 +30,8 @@ public class VehicleInput implements java.io.Serializable {
     public String code;
     /** SERVICE_DONE: what was serviced, e.g. BRAKE_PADS_FRONT. */
     public List<String> serviceItems;
+    /** Events: the event's {@code detail} object as the vehicle sent it (JSON), or null; kept for storage. */
+    public String detailJson;
 
     public VehicleInput() {
     }
@@ -83,7 +85,8 @@ public class VehicleInput implements java.io.Serializable {
         return o instanceof VehicleInput other && seq == other.seq && ts == other.ts && receivedAt == other.receivedAt
                 && Objects.equals(vin, other.vin) && kind == other.kind && Objects.equals(signals, other.signals)
                 && Objects.equals(eventType, other.eventType) && Objects.equals(code, other.code)
-                && Objects.equals(serviceItems, other.serviceItems) && Objects.equals(gatewayId, other.gatewayId);
+                && Objects.equals(serviceItems, other.serviceItems) && Objects.equals(gatewayId, other.gatewayId)
+                && Objects.equals(detailJson, other.detailJson);
     }
 
     @Override

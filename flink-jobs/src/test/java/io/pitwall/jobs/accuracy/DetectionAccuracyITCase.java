@@ -2,6 +2,7 @@ package io.pitwall.jobs.accuracy;
 
 import io.pitwall.contracts.alerts.Alert;
 import io.pitwall.contracts.alerts.AlertKind;
+import io.pitwall.contracts.events.VehicleEvent;
 import io.pitwall.contracts.health.HealthPrediction;
 import io.pitwall.jobs.AnalysisSettings;
 import io.pitwall.jobs.CollectingSink;
@@ -129,8 +130,11 @@ class DetectionAccuracyITCase {
         DataGeneratorSource<VehicleInput> source = new DataGeneratorSource<>(new FromList(name), inputs.size(),
                 TypeInformation.of(VehicleInput.class));
         PitwallJob.build(env, source, PitwallJob.watermarks(Duration.ofSeconds(5), Duration.ofSeconds(30)),
-                new JobSinks(new CollectingSink<TelemetryRow>(name + "-telemetry"), alerts,
-                        new CollectingSink<HealthPrediction>(name + "-health")), AnalysisSettings.defaults());
+                new JobSinks(new CollectingSink<TelemetryRow>(name + "-telemetry"),
+                        new CollectingSink<VehicleEvent>(name + "-events"), alerts,
+                        new CollectingSink<Alert>(name + "-alert-store"),
+                        new CollectingSink<HealthPrediction>(name + "-health"),
+                        new CollectingSink<HealthPrediction>(name + "-health-store")), AnalysisSettings.defaults());
         env.execute(name);
         INPUTS.remove(name);
         return alerts.results();

@@ -53,6 +53,7 @@ class RawRecordDeserializerTest {
         assertThat(inputs).singleElement().satisfies(e -> {
             assertThat(e.isEvent("SERVICE_DONE")).isTrue();
             assertThat(e.serviceItems).containsExactly("BRAKE_PADS_FRONT");
+            assertThat(e.detailJson).isEqualTo("{\"items\":[\"BRAKE_PADS_FRONT\"],\"odometerKm\":48210}");
             assertThat(e.seq).isEqualTo(7);
         });
     }
