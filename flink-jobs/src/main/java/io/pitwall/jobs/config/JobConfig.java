@@ -28,12 +28,13 @@ import java.util.Map;
  * @param idleness            a partition silent this long stops holding the watermark back (default 30 s)
  * @param allowedLateness     how far behind the watermark a sample may arrive and still be analysed (default 6 h)
  * @param dedupRetention      how long a silent vehicle's dedup state is kept (default 7 days)
+ * @param bufferTimeout       longest a record waits in a network buffer between operators (default 10 ms)
  */
 public record JobConfig(String kafkaBootstrap, String rawTopic, String consumerGroup, String clickHouseUrl,
                         String clickHouseDatabase, String clickHouseUser, String clickHousePassword,
                         Duration checkpointInterval, int parallelism, String alertsTopic, String healthTopic,
                         Duration outOfOrderness, Duration idleness, Duration allowedLateness,
-                        Duration dedupRetention) implements Serializable {
+                        Duration dedupRetention, Duration bufferTimeout) implements Serializable {
 
     public static JobConfig from(String[] args, Map<String, String> env) {
         ParameterTool params = ParameterTool.fromArgs(args);
@@ -54,7 +55,8 @@ public record JobConfig(String kafkaBootstrap, String rawTopic, String consumerG
                 Duration.ofMillis(s.getLong("watermark.out-of-orderness-ms", 5_000)),
                 Duration.ofMillis(s.getLong("watermark.idleness-ms", 30_000)),
                 Duration.ofMillis(s.getLong("analysis.allowed-lateness-ms", Duration.ofHours(6).toMillis())),
-                Duration.ofMillis(s.getLong("dedup.retention-ms", Duration.ofDays(7).toMillis())));
+                Duration.ofMillis(s.getLong("dedup.retention-ms", Duration.ofDays(7).toMillis())),
+                Duration.ofMillis(s.getLong("pipeline.buffer-timeout-ms", 10)));
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Job configuration is invalid: " + String.join("; ", problems));
         }
