@@ -61,9 +61,15 @@ class DetectionAccuracyITCase {
         FleetScenario probe = scenario(16, FAULTY_RUN, List.of());
         List<FaultSpec> faults = assignFaults(probe);
         FleetScenario.Run run = scenario(16, FAULTY_RUN, faults).run();
-        List<Alert> alerts = runThroughJob("faulty", SimulatedInputs.of(run.messages()));
-        DetectionScore score = new DetectionScore(run.manifest(), alerts, FAULT_KINDS);
+        Outputs out = runThroughJob("faulty", SimulatedInputs.of(run.messages()));
+        DetectionScore score = new DetectionScore(run.manifest(), out.alerts(), FAULT_KINDS);
         System.out.println(score.report("Injected faults"));
+        EstimateAccuracy estimates = new EstimateAccuracy(run.manifest(), out.health(),
+                AnalysisSettings.defaults().brakes().replacementPercent(),
+                run.manifest().faults().stream().map(f -> f.vin()).collect(java.util.stream.Collectors.toSet()));
+        System.out.println(estimates.report());
+        assertThat(estimates.soh).as("an EV without a fault is in the run").isNotEmpty()
+                .allSatisfy(r -> assertThat(r.error()).as(r.toString()).isLessThanOrEqualTo(3.0));
 
         assertThat(score.outcomes()).extracting(o -> o.fault().fault()).containsAll(EnumSet.allOf(FaultKind.class));
         assertThat(score.outcomes()).filteredOn(DetectionScore.FaultOutcome::symptomVisible)
@@ -104,8 +110,8 @@ class DetectionAccuracyITCase {
     @Test
     void aHealthyFleetRaisesNoAlertsOfTheFaultKinds() throws Exception {
         FleetScenario.Run run = scenario(40, Duration.ofDays(5), List.of()).run();
-        List<Alert> alerts = runThroughJob("healthy", SimulatedInputs.of(run.messages()));
-        DetectionScore score = new DetectionScore(run.manifest(), alerts, FAULT_KINDS);
+        DetectionScore score = new DetectionScore(run.manifest(), runThroughJob("healthy",
+                SimulatedInputs.of(run.messages())).alerts(), FAULT_KINDS);
         System.out.println(score.report("Healthy fleet"));
         assertThat(score.vehicleDays()).isGreaterThanOrEqualTo(200);
         assertThat(score.falseAlarms()).isEmpty();
@@ -119,7 +125,10 @@ class DetectionAccuracyITCase {
                 .build();
     }
 
-    private static List<Alert> runThroughJob(String name, List<VehicleInput> inputs) throws Exception {
+    private record Outputs(List<Alert> alerts, List<HealthPrediction> health) {
+    }
+
+    private static Outputs runThroughJob(String name, List<VehicleInput> inputs) throws Exception {
         INPUTS.put(name, inputs);
         Configuration conf = new Configuration();
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
@@ -127,17 +136,18 @@ class DetectionAccuracyITCase {
         env.setParallelism(1);
         env.getConfig().enableObjectReuse();
         CollectingSink<Alert> alerts = new CollectingSink<>(name + "-alerts");
+        CollectingSink<HealthPrediction> health = new CollectingSink<>(name + "-health");
         DataGeneratorSource<VehicleInput> source = new DataGeneratorSource<>(new FromList(name), inputs.size(),
                 TypeInformation.of(VehicleInput.class));
         PitwallJob.build(env, source, PitwallJob.watermarks(Duration.ofSeconds(5), Duration.ofSeconds(30)),
                 new JobSinks(new CollectingSink<TelemetryRow>(name + "-telemetry"),
                         new CollectingSink<VehicleEvent>(name + "-events"), alerts,
                         new CollectingSink<Alert>(name + "-alert-store"),
-                        new CollectingSink<HealthPrediction>(name + "-health"),
+                        health,
                         new CollectingSink<HealthPrediction>(name + "-health-store")), AnalysisSettings.defaults());
         env.execute(name);
         INPUTS.remove(name);
-        return alerts.results();
+        return new Outputs(alerts.results(), health.results());
     }
 
     /** Reads a scenario from this JVM's memory: the MiniCluster runs in it, and the list is large. */
