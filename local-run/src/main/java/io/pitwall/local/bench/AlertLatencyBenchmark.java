@@ -104,7 +104,8 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
                     .kafkaBootstrap(kafka.bootstrapServers()).deviceRegistry(devices).limits(limits).build())) {
                 JobClient job = startJob(kafka, clickHouse);
                 AtomicBoolean measuring = new AtomicBoolean();
-                Thread consumer = consumeAlerts(kafka, probeVin, measuring);
+                AtomicBoolean consuming = new AtomicBoolean(true);
+                Thread consumer = consumeAlerts(kafka, probeVin, measuring, consuming);
                 LoadOptions load = new LoadOptions("127.0.0.1", gateway.port(), connections, 0,
                         List.of("127.0.0.1"), rate, 1, 64, Duration.ofSeconds(warmupSeconds + seconds + 5L), 0,
                         LOAD_SEED, "v1/vehicles/{vin}/telemetry", "{vin}", "{vin}", null, signals, 60,
@@ -139,7 +140,9 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
                     print(report[0], (rowsAfter - rowsBefore) / measuredSeconds, stateBytes);
                 } finally {
                     loader.interrupt();
-                    consumer.interrupt();
+                    // A Kafka consumer must not be interrupted mid-poll; it stops at its next poll.
+                    consuming.set(false);
+                    consumer.join(10_000);
                     job.cancel().get(60, TimeUnit.SECONDS);
                 }
             }
@@ -177,6 +180,7 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
         MqttConnectOptions options = new MqttConnectOptions();
         options.setUserName(vin);
         options.setPassword("probe-secret".toCharArray());
+        options.setMaxInflight(1000);
         client.connect(options).waitForCompletion(30_000);
         return client;
     }
@@ -204,7 +208,7 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
         }
     }
 
-    private Thread consumeAlerts(KafkaBroker kafka, String probeVin, AtomicBoolean measuring) {
+    private Thread consumeAlerts(KafkaBroker kafka, String probeVin, AtomicBoolean measuring, AtomicBoolean consuming) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "alert-latency-bench");
@@ -213,7 +217,7 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
             try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
                     new ByteArrayDeserializer())) {
                 consumer.subscribe(List.of("vehicle.alerts"));
-                while (!Thread.currentThread().isInterrupted()) {
+                while (consuming.get()) {
                     consumer.poll(Duration.ofMillis(100)).forEach(record -> {
                         long now = System.nanoTime();
                         Alert alert = Json.read(record.value(), Alert.class);
@@ -226,8 +230,6 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
                         }
                     });
                 }
-            } catch (org.apache.kafka.common.errors.InterruptException e) {
-                // Stopped by the benchmark.
             }
         }, "alert-consumer");
         thread.setDaemon(true);
