@@ -9,18 +9,13 @@ import io.pitwall.gateway.MqttGateway;
 import io.pitwall.gateway.auth.DeviceRegistry;
 import io.pitwall.gateway.auth.SecretHasher;
 import io.pitwall.gateway.config.GatewayConfig;
-import io.pitwall.jobs.PitwallJob;
-import io.pitwall.jobs.config.JobConfig;
 import io.pitwall.localservices.ClickHouseServer;
 import io.pitwall.localservices.KafkaBroker;
 import io.pitwall.localservices.junit.RealServices;
 import io.pitwall.simulators.fleet.VinFactory;
 import io.pitwall.simulators.replay.CarObdLog;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -84,7 +79,7 @@ class CarObdReplayITCase {
         Map<String, Integer> published = new LinkedHashMap<>();
         try (MqttGateway gateway = MqttGateway.start(GatewayConfig.builder().mqttPort(0).gatewayId("gw-replay")
                 .kafkaBootstrap(kafka.bootstrapServers()).deviceRegistry(devices).build())) {
-            JobClient job = startJob(kafka, clickHouse);
+            JobClient job = TestJobs.start(kafka, clickHouse, "carobd-replay");
             try {
                 int i = 0;
                 // Each log starts on its own morning, a few days ago, so the gateway's clock check passes.
@@ -154,18 +149,6 @@ class CarObdReplayITCase {
         client.close();
     }
 
-    private static JobClient startJob(KafkaBroker kafka, ClickHouseServer clickHouse) throws Exception {
-        JobConfig config = JobConfig.from(new String[] {
-                "--kafka.bootstrap", kafka.bootstrapServers(),
-                "--clickhouse.url", clickHouse.httpUrl(),
-                "--checkpoint.interval-ms", "1000"}, Map.of());
-        Configuration conf = new Configuration();
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        env.setParallelism(2);
-        PitwallJob.configure(env, config);
-        return env.executeAsync("carobd-replay");
-    }
 
     private static String awaitRows(ClickHouseServer clickHouse, String sql) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

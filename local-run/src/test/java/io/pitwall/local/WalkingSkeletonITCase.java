@@ -6,19 +6,14 @@ import io.pitwall.gateway.MqttGateway;
 import io.pitwall.gateway.auth.DeviceRegistry;
 import io.pitwall.gateway.auth.SecretHasher;
 import io.pitwall.gateway.config.GatewayConfig;
-import io.pitwall.jobs.PitwallJob;
-import io.pitwall.jobs.config.JobConfig;
 import io.pitwall.localservices.ClickHouseServer;
 import io.pitwall.localservices.KafkaBroker;
 import io.pitwall.localservices.junit.RealServices;
 import io.pitwall.simulators.fleet.DeviceSecrets;
 import io.pitwall.simulators.fleet.Fleet;
 import io.pitwall.simulators.fleet.FleetOptions;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -37,7 +32,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -76,7 +70,7 @@ class WalkingSkeletonITCase {
 
         try (MqttGateway gateway = MqttGateway.start(GatewayConfig.builder().mqttPort(0)
                 .gatewayId("gw-it").kafkaBootstrap(kafka.bootstrapServers()).deviceRegistry(devices).build())) {
-            JobClient job = startJob(kafka, clickHouse);
+            JobClient job = TestJobs.start(kafka, clickHouse, "walking-skeleton");
             try {
                 publishOneSampleWithPaho(gateway.port());
                 assertRawRecordIsInKafka(kafka);
@@ -102,18 +96,6 @@ class WalkingSkeletonITCase {
         }
     }
 
-    private static JobClient startJob(KafkaBroker kafka, ClickHouseServer clickHouse) throws Exception {
-        JobConfig config = JobConfig.from(new String[] {
-                "--kafka.bootstrap", kafka.bootstrapServers(),
-                "--clickhouse.url", clickHouse.httpUrl(),
-                "--checkpoint.interval-ms", "1000"}, Map.of());
-        Configuration conf = new Configuration();
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        env.setParallelism(2);
-        PitwallJob.configure(env, config);
-        return env.executeAsync("walking-skeleton");
-    }
 
     private static void publishOneSampleWithPaho(int port) throws Exception {
         MqttClient client = new MqttClient("tcp://127.0.0.1:" + port, VIN, new MemoryPersistence());
