@@ -25,8 +25,8 @@ final class Acks {
         return reply(MqttMessageType.PUBREC, MqttQoS.AT_MOST_ONCE, packetId, reason, why);
     }
 
-    static MqttMessage pubComp(int packetId) {
-        return reply(MqttMessageType.PUBCOMP, MqttQoS.AT_MOST_ONCE, packetId, ReasonCode.SUCCESS, null);
+    static MqttMessage pubComp(int packetId, ReasonCode reason) {
+        return reply(MqttMessageType.PUBCOMP, MqttQoS.AT_MOST_ONCE, packetId, reason, null);
     }
 
     /** The ack for a publish at the given QoS: PUBACK for 1, PUBREC for 2. */

@@ -76,14 +76,6 @@ public final class Ingest {
 
     /** The parsed topic if a connection of this VIN may publish to it, else null. */
     public static VehicleTopic authorizedTopic(String topicName, String vin) {
-        if (topicName == null || !topicName.startsWith(VehicleTopic.prefixFor(vin))) {
-            return null;
-        }
-        try {
-            VehicleTopic topic = VehicleTopic.parse(topicName);
-            return topic.channel() == VehicleTopic.Channel.NOTICES ? null : topic;
-        } catch (ContractViolation e) {
-            return null;
-        }
+        return topicName != null && topicName.startsWith(VehicleTopic.prefixFor(vin)) ? vehicleTopic(topicName) : null;
     }
 }

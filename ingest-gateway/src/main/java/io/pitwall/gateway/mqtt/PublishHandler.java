@@ -4,14 +4,11 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
-import io.netty.handler.codec.mqtt.MqttFixedHeader;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttProperties;
-import io.netty.handler.codec.mqtt.MqttPubReplyMessageVariableHeader;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
-import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.util.ReferenceCountUtil;
 import io.pitwall.contracts.VehicleTopic;
 import io.pitwall.gateway.session.OutboundMessage;
@@ -66,8 +63,7 @@ public final class PublishHandler extends ChannelInboundHandlerAdapter {
             counters.increment("qos2.pubrel-unknown");
         }
         ReasonCode code = known || !session.isMqtt5() ? ReasonCode.SUCCESS : ReasonCode.PACKET_ID_NOT_FOUND;
-        ctx.writeAndFlush(new MqttMessage(new MqttFixedHeader(MqttMessageType.PUBCOMP, false, MqttQoS.AT_MOST_ONCE, false, 0),
-                new MqttPubReplyMessageVariableHeader(packetId, code.value(), MqttProperties.NO_PROPERTIES)));
+        ctx.writeAndFlush(Acks.pubComp(packetId, code));
     }
 
     private void onPublish(ChannelHandlerContext ctx, MqttPublishMessage publish) {
@@ -128,14 +124,7 @@ public final class PublishHandler extends ChannelInboundHandlerAdapter {
             // MQTT: an empty retained message clears the topic's retained message; nothing to store.
             counters.increment("retained.cleared");
             services.router().retain(session.vin(), new OutboundMessage(topicName, new byte[0], qos, true, 0));
-            if (qos == 2) {
-                session.state().qos2Received().put(packetId, CompletableFuture.completedFuture(null));
-            }
-            if (qos > 0) {
-                session.acks().reserve().complete(Acks.forQos(qos, packetId, ReasonCode.SUCCESS, null));
-                session.acks().drain(ctx::write);
-                ctx.flush();
-            }
+            acknowledgeStored(ctx, session, qos, packetId);
             return;
         }
         Map<Integer, CompletableFuture<Void>> qos2 = session.state().qos2Received();
@@ -182,14 +171,26 @@ public final class PublishHandler extends ChannelInboundHandlerAdapter {
         }
         services.router().route(null, message);
         counters.increment("publish.routed");
-        if (message.qos() == 2) {
+        acknowledgeStored(ctx, session, message.qos(), packetId);
+    }
+
+    /**
+     * Acknowledges a publish that needs no Kafka write, in order behind any acknowledgements still
+     * waiting; a QoS 2 packet id is remembered so a resend is confirmed without being handled twice.
+     */
+    private static void acknowledgeStored(ChannelHandlerContext ctx, MqttSession session, int qos, int packetId) {
+        if (qos == 2) {
             session.state().qos2Received().put(packetId, CompletableFuture.completedFuture(null));
         }
-        if (message.qos() > 0) {
-            session.acks().reserve().complete(Acks.forQos(message.qos(), packetId, ReasonCode.SUCCESS, null));
-            session.acks().drain(ctx::write);
-            ctx.flush();
+        if (qos > 0) {
+            acknowledgeNow(ctx, session, Acks.forQos(qos, packetId, ReasonCode.SUCCESS, null));
         }
+    }
+
+    private static void acknowledgeNow(ChannelHandlerContext ctx, MqttSession session, MqttMessage ack) {
+        session.acks().reserve().complete(ack);
+        session.acks().drain(ctx::write);
+        ctx.flush();
     }
 
     /** MQTT 5 message expiry as an absolute time, 0 for none. */
@@ -254,10 +255,7 @@ public final class PublishHandler extends ChannelInboundHandlerAdapter {
                 + VehicleTopic.prefixFor(session.vin()) + " to telemetry, events or status";
         LOG.info("Refused publish from {}: {}", session.clientId(), why);
         if (session.isMqtt5() && qos > 0) {
-            OrderedAcks.Slot slot = session.acks().reserve();
-            slot.complete(Acks.forQos(qos, packetId, ReasonCode.NOT_AUTHORIZED, why));
-            session.acks().drain(ctx::write);
-            ctx.flush();
+            acknowledgeNow(ctx, session, Acks.forQos(qos, packetId, ReasonCode.NOT_AUTHORIZED, why));
         } else {
             // MQTT 3.1.1 has no negative PUBACK; acknowledging would tell the device it was stored.
             Disconnects.disconnect(ctx, counters, ReasonCode.NOT_AUTHORIZED, why);
