@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Reads the gateway's {@code telemetry.raw} records and emits one {@link VehicleInput} per sample
@@ -48,13 +49,14 @@ public final class RawRecordDeserializer implements KafkaRecordDeserializationSc
                     record.offset(), e.getMessage());
             return;
         }
-        emit(raw, out);
+        emit(raw, out::collect);
     }
 
-    static void emit(RawRecord raw, Collector<VehicleInput> out) {
+    /** The job's inputs in one gateway record: one per sample, or the event. */
+    public static void emit(RawRecord raw, Consumer<VehicleInput> out) {
         if (raw.samples() != null) {
             for (Sample sample : raw.samples()) {
-                out.collect(VehicleInput.sample(raw.vin(), sample.seq(), sample.ts(), raw.receivedAt(),
+                out.accept(VehicleInput.sample(raw.vin(), sample.seq(), sample.ts(), raw.receivedAt(),
                         raw.gatewayId(), sample.signals()));
             }
         }
@@ -64,7 +66,7 @@ public final class RawRecordDeserializer implements KafkaRecordDeserializationSc
                     event.type().name(), event.code(), serviceItems(event.detail()));
             input.gatewayId = raw.gatewayId();
             input.detailJson = event.detail() == null ? null : event.detail().toString();
-            out.collect(input);
+            out.accept(input);
         }
     }
 
