@@ -63,16 +63,24 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private JobClient startJob() throws Exception {
-        JobConfig config = JobConfig.from(new String[] {
-                "--kafka.bootstrap", kafka.bootstrapServers(),
-                "--clickhouse.url", clickHouse.httpUrl(),
-                "--checkpoint.interval-ms", "5000"}, Map.of());
+        JobConfig config = jobConfig(kafka, clickHouse, 5_000);
         Configuration flinkConf = new Configuration();
         flinkConf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         flinkConf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, flinkConf);
         PitwallJob.configure(env, config);
         return env.executeAsync(PitwallJob.JOB_NAME);
+    }
+
+    /**
+     * The job's configuration for servers started on this machine: defaults everywhere else, so
+     * the local run, the tests and the benchmark run the job as {@code main} would.
+     */
+    public static JobConfig jobConfig(KafkaBroker kafka, ClickHouseServer clickHouse, long checkpointMillis) {
+        return JobConfig.from(new String[] {
+                "--kafka.bootstrap", kafka.bootstrapServers(),
+                "--clickhouse.url", clickHouse.httpUrl(),
+                "--checkpoint.interval-ms", Long.toString(checkpointMillis)}, Map.of());
     }
 
     /** Registers a simulated fleet's devices with the gateway (their secrets follow from the seed). */

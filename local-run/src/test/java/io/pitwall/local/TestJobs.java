@@ -9,7 +9,6 @@ import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
-import java.util.Map;
 
 /** Starts the production job on the test's MiniCluster against real Kafka and ClickHouse. */
 final class TestJobs {
@@ -19,10 +18,7 @@ final class TestJobs {
 
     /** The job as {@code main} configures it, with 1 s checkpoints and no restarts (a failure fails the test). */
     static JobClient start(KafkaBroker kafka, ClickHouseServer clickHouse, String name) throws Exception {
-        JobConfig config = JobConfig.from(new String[] {
-                "--kafka.bootstrap", kafka.bootstrapServers(),
-                "--clickhouse.url", clickHouse.httpUrl(),
-                "--checkpoint.interval-ms", "1000"}, Map.of());
+        JobConfig config = LocalStack.jobConfig(kafka, clickHouse, 1_000);
         Configuration conf = new Configuration();
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);

@@ -11,6 +11,7 @@ import io.pitwall.gateway.config.GatewayConfig;
 import io.pitwall.gateway.config.Limits;
 import io.pitwall.jobs.PitwallJob;
 import io.pitwall.jobs.config.JobConfig;
+import io.pitwall.local.LocalStack;
 import io.pitwall.local.TopicLayout;
 import io.pitwall.localservices.ClickHouseServer;
 import io.pitwall.localservices.KafkaBroker;
@@ -164,10 +165,7 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
     }
 
     private JobClient startJob(KafkaBroker kafka, ClickHouseServer clickHouse) throws Exception {
-        JobConfig config = JobConfig.from(new String[] {
-                "--kafka.bootstrap", kafka.bootstrapServers(),
-                "--clickhouse.url", clickHouse.httpUrl(),
-                "--checkpoint.interval-ms", "10000"}, Map.of());
+        JobConfig config = LocalStack.jobConfig(kafka, clickHouse, 10_000);
         Configuration conf = new Configuration();
         conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, workDir.resolve("checkpoints").toUri().toString());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
