@@ -15,7 +15,7 @@ public final class Schemas {
     private static final List<String> NAMES = List.of(
             "telemetry", "event", "status", "notice",
             "raw-record", "rejected-record", "alert", "health-prediction",
-            "owner-profile", "service-offer", "offer-event", "vehicle-notice-record");
+            "owner-profile", "service-offer", "offer-event", "offer-dead-letter", "vehicle-notice-record");
 
     private Schemas() {
     }

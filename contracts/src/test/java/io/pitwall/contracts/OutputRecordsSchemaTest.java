@@ -20,6 +20,7 @@ import io.pitwall.contracts.notices.Notice;
 import io.pitwall.contracts.notices.NoticeKind;
 import io.pitwall.contracts.notices.VehicleNoticeRecord;
 import io.pitwall.contracts.offers.Decision;
+import io.pitwall.contracts.offers.OfferDeadLetter;
 import io.pitwall.contracts.offers.OfferEvent;
 import io.pitwall.contracts.offers.OfferEventType;
 import io.pitwall.contracts.offers.ServiceOffer;
@@ -92,6 +93,8 @@ class OutputRecordsSchemaTest {
                         null, null, null, null, null, ServiceOffer.TRIGGER_ALERT, "a-1", T, T + 1, null)),
                 Arguments.of("offer-event", new OfferEvent(OfferEvent.SCHEMA_VERSION, "ev-1", "offer-1", "owner-42",
                         OfferEventType.BOOKED, T, Channel.WECOM, Map.of("bookingId", "B-991"))),
+                Arguments.of("offer-dead-letter", new OfferDeadLetter(OfferDeadLetter.SCHEMA_VERSION, "offer-1", "owner-42",
+                        Channel.WEBHOOK, 5, 503, "http-503", T, "{\"offerId\":\"offer-1\"}")),
                 Arguments.of("notice", notice),
                 Arguments.of("vehicle-notice-record", VehicleNoticeRecord.of(VIN, notice)));
     }

@@ -1,11 +1,7 @@
 package io.pitwall.jobs.config;
 
-import org.apache.flink.util.ParameterTool;
-
 import java.io.Serializable;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,9 +33,7 @@ public record JobConfig(String kafkaBootstrap, String rawTopic, String consumerG
                         Duration dedupRetention, Duration bufferTimeout) implements Serializable {
 
     public static JobConfig from(String[] args, Map<String, String> env) {
-        ParameterTool params = ParameterTool.fromArgs(args);
-        List<String> problems = new ArrayList<>();
-        Settings s = new Settings(params, env, problems);
+        Settings s = new Settings(args, env);
         JobConfig config = new JobConfig(
                 s.required("kafka.bootstrap"),
                 s.get("kafka.raw-topic", "telemetry.raw"),
@@ -57,45 +51,7 @@ public record JobConfig(String kafkaBootstrap, String rawTopic, String consumerG
                 Duration.ofMillis(s.getLong("analysis.allowed-lateness-ms", Duration.ofHours(6).toMillis())),
                 Duration.ofMillis(s.getLong("dedup.retention-ms", Duration.ofDays(7).toMillis())),
                 Duration.ofMillis(s.getLong("pipeline.buffer-timeout-ms", 10)));
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("Job configuration is invalid: " + String.join("; ", problems));
-        }
+        s.failOnProblems("Job configuration");
         return config;
-    }
-
-    /** Looks a key up as a flag, then as PITWALL_<KEY> in the environment. */
-    private record Settings(ParameterTool params, Map<String, String> env, List<String> problems) {
-
-        String get(String key, String fallback) {
-            if (params.has(key)) {
-                return params.get(key);
-            }
-            return env.getOrDefault(envName(key), fallback);
-        }
-
-        String required(String key) {
-            String value = get(key, null);
-            if (value == null || value.isBlank()) {
-                problems.add("--" + key + " (or " + envName(key) + ") is required");
-            }
-            return value;
-        }
-
-        long getLong(String key, long fallback) {
-            String value = get(key, null);
-            if (value == null) {
-                return fallback;
-            }
-            try {
-                return Long.parseLong(value.strip());
-            } catch (NumberFormatException e) {
-                problems.add("--" + key + " must be a whole number, was '" + value + "'");
-                return fallback;
-            }
-        }
-
-        static String envName(String key) {
-            return "PITWALL_" + key.toUpperCase().replace('.', '_').replace('-', '_');
-        }
     }
 }

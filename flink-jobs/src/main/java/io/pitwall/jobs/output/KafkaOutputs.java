@@ -2,7 +2,10 @@ package io.pitwall.jobs.output;
 
 import io.pitwall.contracts.alerts.Alert;
 import io.pitwall.contracts.health.HealthPrediction;
+import io.pitwall.contracts.offers.ServiceOffer;
+import io.pitwall.jobs.offers.KeyedBytes;
 import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 
 /**
@@ -24,7 +27,16 @@ public final class KafkaOutputs {
         return sink(bootstrap, new JsonRecordSerializer<>(topic, HealthPrediction::vin));
     }
 
-    private static <T> KafkaSink<T> sink(String bootstrap, JsonRecordSerializer<T> serializer) {
+    public static KafkaSink<ServiceOffer> offers(String bootstrap, String topic) {
+        return sink(bootstrap, new JsonRecordSerializer<>(topic, ServiceOffer::ownerId));
+    }
+
+    /** For records the job wrote as JSON already (offer events, notices, dead letters). */
+    public static KafkaSink<KeyedBytes> keyedBytes(String bootstrap, String topic) {
+        return sink(bootstrap, new KeyedBytesSerializer(topic));
+    }
+
+    private static <T> KafkaSink<T> sink(String bootstrap, KafkaRecordSerializationSchema<T> serializer) {
         return KafkaSink.<T>builder()
                 .setBootstrapServers(bootstrap)
                 .setRecordSerializer(serializer)
