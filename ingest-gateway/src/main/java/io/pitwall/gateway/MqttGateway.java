@@ -72,6 +72,7 @@ public final class MqttGateway implements AutoCloseable {
             counters = new GatewayCounters();
             kafka = new KafkaRecordWriter(config.kafkaBootstrap(), "pitwall-gateway-" + config.gatewayId(),
                     config.kafkaDeliveryTimeoutMs());
+            kafka.prefetchMetadata(config.rawTopic(), config.rejectedTopic());
             kafkaHealth = new KafkaHealth(config.kafkaBootstrap(), Duration.ofSeconds(2));
             authExecutor = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
                     r -> {
@@ -90,7 +91,7 @@ public final class MqttGateway implements AutoCloseable {
             }
             Ingest ingest = new Ingest(records, kafka, config.rawTopic(), config.rejectedTopic(), counters);
             Backpressure backpressure = new Backpressure(config.limits().maxInFlightTotal(),
-                    config.maxInFlightPerConnection(), counters);
+                    config.maxInFlightPerConnection(), kafka::backlogged, counters);
             ConnectionLimiter limiter = new ConnectionLimiter(config.limits().maxConnections(),
                     config.limits().maxConnectsPerIpPerSecond(), counters);
             services = new GatewayServices(config, registry, authExecutor, ingest, sessions, router,
@@ -99,7 +100,9 @@ public final class MqttGateway implements AutoCloseable {
             bossGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
             workerGroup = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
             housekeeping = workerGroup.next().scheduleWithFixedDelay(() -> {
-                sessions.sweepExpired(System.currentTimeMillis());
+                long now = System.currentTimeMillis();
+                sessions.sweepExpired(now);
+                sessions.reportDrops(now);
                 limiter.sweep();
             }, 1, 1, TimeUnit.SECONDS);
             serverChannel = listen(config.mqttPort(), new MqttChannelInitializer(services, null));
@@ -115,6 +118,8 @@ public final class MqttGateway implements AutoCloseable {
             metrics.gauge("pitwall_gateway_connections", "Open MQTT connections", limiter::openConnections);
             metrics.gauge("pitwall_gateway_sessions", "MQTT sessions held (connected or persistent)", sessions::size);
             metrics.gauge("pitwall_gateway_kafka_in_flight", "Kafka writes awaiting acknowledgement", backpressure::inFlight);
+            metrics.gauge("pitwall_gateway_kafka_backlog", "Records waiting for the Kafka producer to take them (buffer full "
+                    + "or metadata missing)", kafka::backlogSize);
             metrics.gauge("pitwall_gateway_paused_connections", "Connections not being read because of backpressure",
                     backpressure::pausedConnections);
             metrics.gauge("pitwall_gateway_kafka_reachable", "1 while Kafka answers", () -> kafkaHealth.reachable() ? 1 : 0);

@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param noticesTopic       notices to deliver to vehicles; blank turns the downlink off (default vehicle.notices)
  * @param maxPacketBytes     largest MQTT packet accepted; larger ones close the connection (default 256 KiB)
  * @param maxInFlightPerConnection QoS 1/2 publishes awaiting Kafka before reading from that
- *                           socket pauses (default 64; also the MQTT 5 receive maximum announced)
+ *                           socket pauses (default 64); also the MQTT 5 receive maximum announced, so
+ *                           an MQTT 5 client with more unacknowledged is disconnected with 0x93
  * @param deviceRegistry     JSON file of registered vehicles and their hashed secrets (required)
  * @param httpPort           loopback port of the metrics and health endpoints; 0 picks a free port, -1 turns
  *                           them off (default -1 here, so embedding programs and tests bind nothing extra;

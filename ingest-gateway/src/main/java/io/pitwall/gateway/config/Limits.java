@@ -16,8 +16,10 @@ import java.util.List;
  * @param maxPublishBytesPerSecond  PUBLISH payload bytes per connection and second (default 1 MiB); more end the
  *                                  connection with "quota exceeded"
  * @param maxSubscriptions          topic filters one session may hold (default 16); more get "quota exceeded"
- * @param maxQueuedMessages         messages kept for one session while it is offline or its window is full
- *                                  (default 100); beyond that the oldest is dropped and counted
+ * @param maxQueuedMessages         messages kept for one session while it is offline, its window is full or
+ *                                  its socket is not writable (default 100); beyond that the oldest is dropped
+ *                                  and counted, and a route-only publisher that filled a connected
+ *                                  subscriber's queue is not read until it drains
  * @param maxOutboundInFlight       QoS 1 messages sent to one client and not yet acknowledged (default 32; an MQTT 5
  *                                  client's smaller receive maximum wins)
  * @param maxInFlightTotal          Kafka writes awaiting acknowledgement across all connections before every

@@ -131,7 +131,7 @@ public final class NoticeConsumer implements AutoCloseable {
             return 0;
         }
         String topicName = new VehicleTopic(vin, VehicleTopic.Channel.NOTICES).topic();
-        int sessions = router.route(vin, new OutboundMessage(topicName, Json.write(notice), 1, false, expiresAt));
+        int sessions = router.route(vin, new OutboundMessage(topicName, Json.write(notice), 1, false, expiresAt)).sessions();
         counters.increment(sessions > 0 ? "notice.routed" : "notice.no-session-here");
         return sessions;
     }

@@ -16,6 +16,7 @@ import io.netty.handler.codec.mqtt.MqttVersion;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.pitwall.gateway.config.Limits;
+import io.pitwall.gateway.session.ClientLimits;
 import io.pitwall.gateway.session.SessionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +59,11 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         switch (state) {
             case CONNECTED -> {
+                if (Disconnects.isDisconnecting(ctx.channel())) {
+                    // Decoded from the same read as the packet that ended the connection.
+                    ReferenceCountUtil.release(msg);
+                    return;
+                }
                 if (msg instanceof MqttMessage m && m.fixedHeader() != null
                         && m.fixedHeader().messageType() == MqttMessageType.CONNECT) {
                     ReferenceCountUtil.release(msg);
@@ -193,14 +199,15 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter {
         int window = Math.min(request.receiveMaximum(), limits.maxOutboundInFlight());
 
         SessionStore.Attached attached = services.sessions().attach(request.clientId(), request.vin(),
-                request.cleanStart(), ctx.channel(), v5, window, request.maxPacket());
+                request.cleanStart(), ctx.channel(),
+                new ClientLimits(v5, window, request.maxPacket(), request.topicAliasMaximum()));
         attached.session().expiryIntervalSeconds(grantedExpiry);
         long now = System.nanoTime();
         MqttSession session = new MqttSession(request.clientId(), request.vin(), request.version(), attached.session(),
                 request.will(),
                 new TokenBucket(limits.maxPublishesPerSecond(), limits.maxPublishesPerSecond(), now),
                 new TokenBucket(limits.maxPublishBytesPerSecond(), limits.maxPublishBytesPerSecond(), now),
-                v5 ? topicAliasMaximum() : 0);
+                v5 ? topicAliasMaximum() : 0, services.config().maxInFlightPerConnection());
         ctx.channel().attr(MqttSession.KEY).set(session);
         takeOver(attached.previousChannel(), request.clientId());
 

@@ -18,10 +18,11 @@ import java.util.UUID;
  *
  * @param certificateVin the CN of a verified client certificate, or null
  * @param maxPacket      the client's maximum packet size, {@link Long#MAX_VALUE} if it set none
+ * @param topicAliasMaximum topic aliases the client accepts from the gateway (MQTT 5; 0 for none)
  */
 record ConnectRequest(String clientId, String vin, MqttVersion version, int keepAliveSeconds, boolean cleanStart,
-                      long sessionExpiry, int receiveMaximum, long maxPacket, Will will, boolean assignedClientId,
-                      String certificateVin, byte[] password) {
+                      long sessionExpiry, int receiveMaximum, long maxPacket, int topicAliasMaximum, Will will,
+                      boolean assignedClientId, String certificateVin, byte[] password) {
 
     /** 3.1.1 clean session = false: the session lasts until the gateway's maximum expiry. */
     static final long SESSION_EXPIRY_NEVER = 0xFFFF_FFFFL;
@@ -70,9 +71,10 @@ record ConnectRequest(String clientId, String vin, MqttVersion version, int keep
                 : cleanStart ? 0 : SESSION_EXPIRY_NEVER;
         int receiveMax = v5 ? (int) unsigned(props, MqttProperties.MqttPropertyType.RECEIVE_MAXIMUM, 65_535) : 65_535;
         long maxPacket = v5 ? unsigned(props, MqttProperties.MqttPropertyType.MAXIMUM_PACKET_SIZE, 0) : 0;
+        int topicAliasMax = v5 ? (int) unsigned(props, MqttProperties.MqttPropertyType.TOPIC_ALIAS_MAXIMUM, 0) : 0;
         return new ConnectRequest(clientId, vin, version, connect.variableHeader().keepAliveTimeSeconds(), cleanStart,
-                expiry, receiveMax, maxPacket <= 0 ? Long.MAX_VALUE : maxPacket, will(connect, v5, vin, development),
-                assigned, certificateVin, password);
+                expiry, receiveMax, maxPacket <= 0 ? Long.MAX_VALUE : maxPacket, topicAliasMax,
+                will(connect, v5, vin, development), assigned, certificateVin, password);
     }
 
     private static void checkCredentials(String vin, String username, byte[] password, String certificateVin) {

@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * What the gateway knows about one authenticated connection, kept in a channel attribute: who it
- * is, its session, its will, its rate limits and its acknowledgements in flight. Used only on the
- * connection's event loop.
+ * is, its session, its will, its rate limits, its acknowledgements in flight and why its reading is
+ * paused. Used only on the connection's event loop.
  */
 public final class MqttSession {
 
@@ -26,18 +26,18 @@ public final class MqttSession {
     private final TokenBucket publishBytes;
     private final boolean sessionExpiryWasZero;
     private final int topicAliasMaximum;
+    private final InboundQuota inboundQuota;
     private Map<Integer, String> topicAliases;
     private boolean willDisarmed;
+    private int pauseReasons;
     private long pausedSinceNanos;
 
+    /**
+     * @param topicAliasMaximum topic aliases this client may use (announced in CONNACK; 0 for none)
+     * @param receiveMaximum    QoS 1/2 publishes it may have in flight (announced in CONNACK)
+     */
     public MqttSession(String clientId, String vin, MqttVersion version, SessionState state, Will will,
-                       TokenBucket publishRate, TokenBucket publishBytes) {
-        this(clientId, vin, version, state, will, publishRate, publishBytes, 0);
-    }
-
-    /** @param topicAliasMaximum topic aliases this client may use (announced in CONNACK; 0 for none) */
-    public MqttSession(String clientId, String vin, MqttVersion version, SessionState state, Will will,
-                       TokenBucket publishRate, TokenBucket publishBytes, int topicAliasMaximum) {
+                       TokenBucket publishRate, TokenBucket publishBytes, int topicAliasMaximum, int receiveMaximum) {
         this.topicAliasMaximum = topicAliasMaximum;
         this.clientId = clientId;
         this.vin = vin;
@@ -46,6 +46,7 @@ public final class MqttSession {
         this.will = will;
         this.publishRate = publishRate;
         this.publishBytes = publishBytes;
+        this.inboundQuota = new InboundQuota(receiveMaximum);
         this.sessionExpiryWasZero = state == null || state.expiryIntervalSeconds() == 0;
     }
 
@@ -107,6 +108,20 @@ public final class MqttSession {
             topicAliases = new HashMap<>();
         }
         return topicAliases;
+    }
+
+    /** The client's QoS 1/2 publishes in flight on this connection (MQTT 5 receive maximum). */
+    InboundQuota inboundQuota() {
+        return inboundQuota;
+    }
+
+    /** Why reading is paused, as {@link Backpressure.Reason} bits; 0 while it is read. */
+    int pauseReasons() {
+        return pauseReasons;
+    }
+
+    void pauseReasons(int bits) {
+        pauseReasons = bits;
     }
 
     long pausedSinceNanos() {

@@ -12,6 +12,7 @@ import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.util.ReferenceCountUtil;
 import io.pitwall.contracts.VehicleTopic;
 import io.pitwall.gateway.session.OutboundMessage;
+import io.pitwall.gateway.session.Router;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +64,7 @@ public final class PublishHandler extends ChannelInboundHandlerAdapter {
             counters.increment("qos2.pubrel-unknown");
         }
         ReasonCode code = known || !session.isMqtt5() ? ReasonCode.SUCCESS : ReasonCode.PACKET_ID_NOT_FOUND;
+        session.inboundQuota().completed(packetId);
         ctx.writeAndFlush(Acks.pubComp(packetId, code));
     }
 
@@ -79,6 +81,12 @@ public final class PublishHandler extends ChannelInboundHandlerAdapter {
         int qos = publish.fixedHeader().qosLevel().value();
         counters.increment("publish.in.qos" + qos);
         int packetId = publish.variableHeader().packetId();
+        if (qos > 0 && session.isMqtt5() && !session.inboundQuota().tryAcquire(packetId)) {
+            Disconnects.disconnect(ctx, counters, ReasonCode.RECEIVE_MAXIMUM_EXCEEDED, "more than "
+                    + session.inboundQuota().receiveMaximum()
+                    + " QoS 1/2 publishes awaiting acknowledgement, the Receive Maximum announced in the CONNACK");
+            return;
+        }
         int payloadBytes = publish.payload().readableBytes();
         long now = System.nanoTime();
         if (!session.publishRate().tryTake(1, now)) {
@@ -164,14 +172,17 @@ public final class PublishHandler extends ChannelInboundHandlerAdapter {
     /**
      * Development profile, a topic outside the vehicle contract: nothing to store, so the message is
      * routed to the subscribers and acknowledged at once (in order with any acks still waiting).
+     * With no Kafka write to wait for, the subscribers' queues are what bounds the publisher: one it
+     * filled pauses reading this connection (the rate limits above apply as to every publish).
      */
     private void routeOnly(ChannelHandlerContext ctx, MqttSession session, OutboundMessage message, int packetId) {
         if (message.retain()) {
             services.router().retain(null, message);
         }
-        services.router().route(null, message);
+        Router.Routed routed = services.router().route(null, message);
         counters.increment("publish.routed");
         acknowledgeStored(ctx, session, message.qos(), packetId);
+        services.backpressure().slowSubscribers(ctx.channel(), session, routed.congested());
     }
 
     /**
@@ -189,7 +200,18 @@ public final class PublishHandler extends ChannelInboundHandlerAdapter {
 
     private static void acknowledgeNow(ChannelHandlerContext ctx, MqttSession session, MqttMessage ack) {
         session.acks().reserve().complete(ack);
-        session.acks().drain(ctx::write);
+        sendReadyAcks(ctx, session);
+    }
+
+    /**
+     * Sends the acknowledgements that are ready, in order; a PUBACK or a failed PUBREC frees its
+     * publish's place in the receive maximum.
+     */
+    private static void sendReadyAcks(ChannelHandlerContext ctx, MqttSession session) {
+        session.acks().drain(ack -> {
+            session.inboundQuota().sending(ack);
+            ctx.write(ack);
+        });
         ctx.flush();
     }
 
@@ -241,8 +263,12 @@ public final class PublishHandler extends ChannelInboundHandlerAdapter {
         } else {
             slot.complete(Acks.forQos(qos, packetId, code, reason));
         }
-        session.acks().drain(ctx::write);
-        ctx.flush();
+        if (qos == 2 && (code.value() & 0xFF) >= 0x80) {
+            // A PUBREC with a failure code ends the QoS 2 flow: no PUBREL follows, and the client may
+            // use the packet id again for a new message, which must not pass for a resend.
+            session.state().qos2Received().remove(packetId);
+        }
+        sendReadyAcks(ctx, session);
         if (counted) {
             services.backpressure().finished(ctx.channel(), session);
         }

@@ -10,6 +10,7 @@ import io.netty.handler.codec.mqtt.MqttMessageIdAndPropertiesVariableHeader;
 import io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttProperties;
+import io.netty.handler.codec.mqtt.MqttPubReplyMessageVariableHeader;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttReasonCodeAndPropertiesVariableHeader;
 import io.netty.handler.codec.mqtt.MqttSubAckMessage;
@@ -33,10 +34,11 @@ import java.util.List;
 
 /**
  * Answers the packets that keep a session going: PINGREQ, DISCONNECT, SUBSCRIBE, UNSUBSCRIBE and
- * the client's PUBACKs for what the gateway sent, and closes connections that outlive their
- * keep-alive. A vehicle may subscribe only under its own topic prefix; other filters, malformed
- * filters and filters beyond the subscription limit get a failure code in the SUBACK. Stateless,
- * so one instance serves every connection.
+ * the client's PUBACK, PUBREC and PUBCOMP for what the gateway sent; resumes sending when a slow
+ * client's socket becomes writable again; and closes connections that outlive their keep-alive.
+ * A vehicle may subscribe only under its own topic prefix; other filters, malformed filters and
+ * filters beyond the subscription limit get a failure code in the SUBACK. Stateless, so one
+ * instance serves every connection.
  */
 @ChannelHandler.Sharable
 public final class SessionControlHandler extends ChannelInboundHandlerAdapter {
@@ -73,14 +75,37 @@ public final class SessionControlHandler extends ChannelInboundHandlerAdapter {
                 case DISCONNECT -> onDisconnect(ctx, session, message);
                 case SUBSCRIBE -> onSubscribe(ctx, session, (MqttSubscribeMessage) message);
                 case UNSUBSCRIBE -> onUnsubscribe(ctx, session, (MqttUnsubscribeMessage) message);
-                case PUBACK -> session.state().acknowledged(
-                        ((MqttMessageIdVariableHeader) message.variableHeader()).messageId(), ctx.channel());
+                case PUBACK -> session.state().acknowledged(packetId(message), ctx.channel());
+                case PUBREC -> session.state().received(packetId(message), reasonCode(message), ctx.channel());
+                case PUBCOMP -> session.state().completed(packetId(message), ctx.channel());
                 default -> Disconnects.disconnect(ctx, counters, ReasonCode.PROTOCOL_ERROR,
                         "unexpected " + message.fixedHeader().messageType() + " from a client");
             }
         } finally {
             ReferenceCountUtil.release(msg);
         }
+    }
+
+    /**
+     * The socket drained below its low water mark: send what waited in the session's queue. Run
+     * as a task, because Netty reports this from inside a flush, possibly one the pump itself made.
+     */
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        MqttSession session = ctx.channel().attr(MqttSession.KEY).get();
+        if (session != null && ctx.channel().isWritable()) {
+            ctx.channel().eventLoop().execute(() -> session.state().pump(ctx.channel()));
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    private static int packetId(MqttMessage message) {
+        return ((MqttMessageIdVariableHeader) message.variableHeader()).messageId();
+    }
+
+    /** The reason code of a PUBACK/PUBREC/PUBCOMP; 3.1.1 packets (and MQTT 5 ones without it) mean success. */
+    private static int reasonCode(MqttMessage message) {
+        return message.variableHeader() instanceof MqttPubReplyMessageVariableHeader reply ? reply.reasonCode() & 0xFF : 0;
     }
 
     private void onDisconnect(ChannelHandlerContext ctx, MqttSession session, MqttMessage message) {
@@ -131,8 +156,9 @@ public final class SessionControlHandler extends ChannelInboundHandlerAdapter {
                 LOG.info("Refused subscription of {} to '{}': only {}... is allowed", session.clientId(), filter, ownPrefix);
                 codes.add(session.isMqtt5() ? SUBACK_NOT_AUTHORIZED : SUBACK_UNSPECIFIED);
             } else {
-                // Downlink is QoS 1 at most (CONTRACTS: notices at QoS 1).
-                int qos = Math.min(1, subscription.qualityOfService().value());
+                // Granted as asked; a message still goes at the lower of this and its own QoS, so
+                // notices (QoS 1 by contract) stay QoS 1 for a QoS 2 subscription.
+                int qos = Math.min(2, subscription.qualityOfService().value());
                 boolean existed = state.hasSubscription(filter);
                 MqttSubscriptionOption option = subscription.option();
                 if (!state.subscribe(new Subscription(filter, qos, option.isNoLocal(), option.isRetainAsPublished(),

@@ -21,6 +21,7 @@ import java.util.function.DoubleSupplier;
  * ({@code rejected.vin-mismatch}, {@code publish.in.qos1}, ...); at scrape time the names become
  * labelled series, so adding a new refusal never needs a new metric declaration:
  * <ul>
+ *   <li>{@code outbound.dropped.R} -> {@code pitwall_gateway_outbound_dropped_total{reason}}</li>
  *   <li>{@code publish.in.qosN}, {@code publish.out.qosN} -> {@code pitwall_gateway_publishes_{in,out}_total{qos}}</li>
  *   <li>{@code rejected.R} -> {@code pitwall_gateway_rejected_total{reason}} (payloads sent to the rejected topic)</li>
  *   <li>{@code refused.C} -> {@code pitwall_gateway_refused_total{cause}} (CONNECTs, publishes, subscriptions)</li>
@@ -29,7 +30,7 @@ import java.util.function.DoubleSupplier;
  *   <li>{@code kafka.write-failed} -> {@code pitwall_gateway_kafka_write_errors_total}</li>
  *   <li>anything else -> {@code pitwall_gateway_events_total{event}}</li>
  * </ul>
- * plus gauges (connections, sessions, Kafka writes in flight, paused connections), the Kafka write
+ * plus gauges (connections, sessions, Kafka writes in flight and waiting, paused connections), the Kafka write
  * latency histogram and the seconds connections spent with reading paused.
  */
 public final class GatewayMetrics {
@@ -37,6 +38,7 @@ public final class GatewayMetrics {
     private static final Map<String, String[]> FAMILIES = new LinkedHashMap<>();
 
     static {
+        FAMILIES.put("outbound.dropped.", new String[] {"pitwall_gateway_outbound_dropped", "reason", "Messages to clients not delivered, by reason"});
         FAMILIES.put("publish.in.", new String[] {"pitwall_gateway_publishes_in", "qos", "PUBLISH packets received by QoS"});
         FAMILIES.put("publish.out.", new String[] {"pitwall_gateway_publishes_out", "qos", "PUBLISH packets sent to clients by QoS"});
         FAMILIES.put("rejected.", new String[] {"pitwall_gateway_rejected", "reason", "Payloads refused by validation and written to the rejected topic"});

@@ -31,20 +31,35 @@ public final class Router {
     }
 
     /**
-     * Sends a message to every session of the vehicle subscribed to its topic (every session at
-     * all in the development profile), once per session; returns how many sessions it went to.
+     * What routing one message did: how many sessions it went to, and the connected ones (other than
+     * the publisher's) whose queue it filled to the bound, which should hold the publisher back.
      */
-    public int route(String vin, OutboundMessage message) {
+    public record Routed(int sessions, List<SessionState> congested) {
+    }
+
+    /**
+     * Sends a message to every session of the vehicle subscribed to its topic (every session at
+     * all in the development profile), once per session.
+     */
+    public Routed route(String vin, OutboundMessage message) {
         long now = System.currentTimeMillis();
         int delivered = 0;
+        List<SessionState> congested = List.of();
         for (SessionState session : everyone ? sessions.all() : sessions.sessionsOf(vin)) {
             OutboundMessage delivery = session.match(message);
             if (delivery != null) {
-                session.offer(delivery, now);
+                // A publisher is never held back by its own queue: while not read, it could not
+                // send the acknowledgements that drain it.
+                if (session.offer(delivery, now) && !session.clientId().equals(message.publisher())) {
+                    if (congested.isEmpty()) {
+                        congested = new ArrayList<>(2);
+                    }
+                    congested.add(session);
+                }
                 delivered++;
             }
         }
-        return delivered;
+        return new Routed(delivered, congested);
     }
 
     private String space(String vin) {

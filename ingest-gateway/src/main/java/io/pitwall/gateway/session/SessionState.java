@@ -1,60 +1,53 @@
 package io.pitwall.gateway.session;
 
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.handler.codec.mqtt.MqttFixedHeader;
-import io.netty.handler.codec.mqtt.MqttMessageType;
-import io.netty.handler.codec.mqtt.MqttProperties;
+import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
-import io.netty.handler.codec.mqtt.MqttPublishVariableHeader;
-import io.netty.handler.codec.mqtt.MqttQoS;
 import io.pitwall.gateway.mqtt.GatewayCounters;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
- * One client's MQTT session, which may outlive its network connection: its subscriptions, the
- * QoS 1 messages sent and not yet acknowledged, the messages waiting to be sent (bounded), and
- * the QoS 2 packet ids received and not yet released. The Kafka consumer and the connection's
- * event loop both reach it, so its state is guarded by its monitor; packets are written only on
- * the event loop of the connection it is attached to, which keeps them in order.
+ * One client's MQTT session, which may outlive its network connection: its subscriptions, its
+ * {@link Outbox} (messages waiting to be sent, bounded, and QoS 1/2 messages sent and not yet
+ * finished), the QoS 2 packet ids received and not yet released, and a pending will. The Kafka
+ * consumer and the connection's event loop both reach it, so its state is guarded by its monitor;
+ * packets are written only on the event loop of the connection it is attached to, which keeps them
+ * (and the topic aliases they set) in order.
  */
 public final class SessionState {
-
-    private static final Logger LOG = LoggerFactory.getLogger(SessionState.class);
 
     private final String clientId;
     private final String vin;
     private final int maxQueued;
     private final GatewayCounters counters;
+    private final DropLog drops;
+    private final Outbox outbox;
 
     private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
-    private final ArrayDeque<OutboundMessage> queue = new ArrayDeque<>();
-    private final LinkedHashMap<Integer, OutboundMessage> inFlight = new LinkedHashMap<>();
     private final Map<Integer, CompletableFuture<Void>> qos2Received = new ConcurrentHashMap<>();
-    private int nextPacketId = 1;
 
     private Channel channel;
-    private boolean mqtt5;
-    private int window = 1;
-    private long clientMaxPacket = Long.MAX_VALUE;
+    private ClientLimits client = ClientLimits.NONE;
+    private OutboundTopicAliases aliases = new OutboundTopicAliases(0);
     private long expiryIntervalSeconds;
     private long offlineSinceMillis;
     private Runnable pendingWill;
 
-    SessionState(String clientId, String vin, int maxQueued, GatewayCounters counters) {
+    /** @param dropLines where the (rate-limited) lines about dropped messages go */
+    SessionState(String clientId, String vin, int maxQueued, GatewayCounters counters, Consumer<String> dropLines) {
         this.clientId = clientId;
         this.vin = vin;
         this.maxQueued = maxQueued;
         this.counters = counters;
+        this.drops = new DropLog(clientId, maxQueued, counters, dropLines);
+        this.outbox = new Outbox(maxQueued, drops);
     }
 
     public String clientId() {
@@ -158,11 +151,10 @@ public final class SessionState {
      * Binds the session to a new connection. Returns the will left pending by the previous one,
      * which the new connection cancels (MQTT 5, 3.1.3.2.2).
      */
-    synchronized Runnable attach(Channel ch, boolean isMqtt5, int receiveMaximum, long maxPacket) {
+    synchronized Runnable attach(Channel ch, ClientLimits limits) {
         channel = ch;
-        mqtt5 = isMqtt5;
-        window = Math.max(1, receiveMaximum);
-        clientMaxPacket = maxPacket;
+        client = limits;
+        aliases = new OutboundTopicAliases(limits.mqtt5() ? limits.topicAliasMaximum() : 0);
         Runnable will = pendingWill;
         pendingWill = null;
         return will;
@@ -204,37 +196,47 @@ public final class SessionState {
     // --- outbound --------------------------------------------------------------------------
 
     /**
-     * Queues a message for this client. QoS 0 messages for an offline client are not kept. When
-     * the queue is full the oldest message is dropped and counted.
+     * Queues a message for this client. QoS 0 messages are not kept for an offline client, nor for
+     * one whose socket is not writable (it reads too slowly; QoS 0 allows dropping). When the queue
+     * is full the oldest message is dropped. Drops are counted and logged sparingly ({@link DropLog}).
+     *
+     * @return true if the client is connected and its queue is now at its bound: the publisher
+     *         should be held back until it drains ({@link #isBackedUp()})
      */
-    public void offer(OutboundMessage message, long nowMillis) {
+    public boolean offer(OutboundMessage message, long nowMillis) {
         Channel ch;
+        boolean full;
         synchronized (this) {
             if (message.expired(nowMillis)) {
-                counters.increment("outbound.expired");
-                return;
+                drops.dropped(DropLog.Reason.EXPIRED, nowMillis);
+                return false;
             }
-            if (channel == null && message.qos() == 0) {
-                counters.increment("outbound.dropped-qos0-offline");
-                return;
+            if (message.qos() == 0 && channel == null) {
+                drops.dropped(DropLog.Reason.QOS0_OFFLINE, nowMillis);
+                return false;
             }
-            if (queue.size() >= maxQueued) {
-                queue.pollFirst();
-                counters.increment("outbound.dropped-queue-full");
-                LOG.warn("Queue of {} is full ({} messages); dropped the oldest", clientId, maxQueued);
+            if (message.qos() == 0 && !channel.isWritable()) {
+                drops.dropped(DropLog.Reason.QOS0_NOT_WRITABLE, nowMillis);
+                return false;
             }
-            queue.addLast(message);
+            full = outbox.add(message, nowMillis);
             ch = channel;
         }
         if (ch != null) {
             ch.eventLoop().execute(() -> pump(ch));
         }
+        return full && ch != null;
     }
 
-    /** The client acknowledged a QoS 1 message: frees its place in the window. */
+    /** Connected with more than half of its queue bound waiting: publishers to it are held back. */
+    public synchronized boolean isBackedUp() {
+        return channel != null && outbox.queued() > maxQueued / 2;
+    }
+
+    /** PUBACK from the client: a QoS 1 message is delivered and frees its place in the window. */
     public void acknowledged(int packetId, Channel ch) {
         synchronized (this) {
-            if (inFlight.remove(packetId) == null) {
+            if (!outbox.acknowledged(packetId)) {
                 counters.increment("outbound.unknown-puback");
                 return;
             }
@@ -243,97 +245,111 @@ public final class SessionState {
     }
 
     /**
-     * After a reconnect to an existing session: sends the unacknowledged messages again with the
-     * DUP flag, then what waited in the queue. Runs on the new connection's event loop.
+     * PUBREC from the client: it has a QoS 2 message, and gets the PUBREL. A failure reason code
+     * ends that message's flow (MQTT 5, 4.3.3); an unknown packet id gets PUBREL 0x92 in MQTT 5.
+     */
+    public void received(int packetId, int reasonCode, Channel ch) {
+        Outbox.PubRec outcome;
+        boolean v5;
+        synchronized (this) {
+            outcome = outbox.received(packetId, reasonCode >= 0x80);
+            v5 = client.mqtt5();
+        }
+        switch (outcome) {
+            case SEND_PUBREL -> ch.writeAndFlush(PublishPackets.pubRel(packetId, (byte) 0));
+            case ENDED_BY_CLIENT -> {
+                counters.increment("outbound.qos2-refused-by-client");
+                pump(ch);
+            }
+            case UNKNOWN -> {
+                counters.increment("outbound.unknown-pubrec");
+                if (reasonCode < 0x80) {
+                    ch.writeAndFlush(PublishPackets.pubRel(packetId, v5 ? PublishPackets.PACKET_ID_NOT_FOUND : 0));
+                }
+            }
+        }
+    }
+
+    /** PUBCOMP from the client: a QoS 2 message is complete and frees its place in the window. */
+    public void completed(int packetId, Channel ch) {
+        synchronized (this) {
+            if (!outbox.completed(packetId)) {
+                counters.increment("outbound.unknown-pubcomp");
+                return;
+            }
+        }
+        pump(ch);
+    }
+
+    /**
+     * After a reconnect to an existing session: sends again what is in flight - PUBLISH with the
+     * DUP flag, or PUBREL for a QoS 2 message the client already received - then what waited in
+     * the queue (MQTT 5, 4.4). Runs on the new connection's event loop.
      */
     public void resume(Channel ch) {
-        List<Map.Entry<Integer, OutboundMessage>> resend;
+        List<Outbox.InFlight> resend;
         synchronized (this) {
             if (channel != ch) {
                 return;
             }
-            resend = new ArrayList<>(inFlight.entrySet());
+            resend = outbox.inFlight();
         }
         long now = System.currentTimeMillis();
-        for (Map.Entry<Integer, OutboundMessage> e : resend) {
-            ch.write(publish(e.getValue(), e.getKey(), true, now));
+        for (Outbox.InFlight f : resend) {
+            MqttMessage packet;
+            synchronized (this) {
+                packet = f.released() ? PublishPackets.pubRel(f.packetId(), (byte) 0)
+                        : publish(f.message(), f.packetId(), true, now);
+            }
+            ch.write(packet);
             counters.increment("outbound.redelivered");
         }
         pump(ch);
     }
 
-    /** Sends queued messages while the client's window has room. Runs on the connection's event loop. */
-    void pump(Channel ch) {
-        List<MqttPublishMessage> toSend = new ArrayList<>();
+    /**
+     * Sends queued messages while the client's window has room and its socket is writable; when
+     * it is not, QoS 0 messages reached are dropped and the rest wait for
+     * {@code channelWritabilityChanged}. Runs on the connection's event loop.
+     */
+    public void pump(Channel ch) {
         long now = System.currentTimeMillis();
-        synchronized (this) {
-            if (channel != ch) {
-                return;
+        while (true) {
+            MqttPublishMessage packet;
+            synchronized (this) {
+                if (channel != ch) {
+                    break;
+                }
+                Outbox.Next next = outbox.next(ch.isWritable(), client, now);
+                if (next == null) {
+                    break;
+                }
+                packet = publish(next.message(), next.packetId(), false, now);
             }
-            while (!queue.isEmpty() && inFlight.size() < window) {
-                OutboundMessage m = queue.pollFirst();
-                if (m.expired(now)) {
-                    counters.increment("outbound.expired");
-                    continue;
-                }
-                if (m.payload().length + m.topic().length() + 64L > clientMaxPacket) {
-                    counters.increment("outbound.dropped-too-large-for-client");
-                    LOG.warn("Dropped a message to {} on {}: larger than the client's maximum packet size",
-                            clientId, m.topic());
-                    continue;
-                }
-                int packetId = 0;
-                if (m.qos() > 0) {
-                    packetId = nextPacketId();
-                    inFlight.put(packetId, m);
-                }
-                toSend.add(publish(m, packetId, false, now));
-            }
-        }
-        for (MqttPublishMessage p : toSend) {
-            counters.increment("publish.out.qos" + p.fixedHeader().qosLevel().value());
-            ch.write(p);
+            counters.increment("publish.out.qos" + packet.fixedHeader().qosLevel().value());
+            ch.write(packet);
         }
         ch.flush();
     }
 
-    private int nextPacketId() {
-        do {
-            nextPacketId = nextPacketId >= 65_535 ? 1 : nextPacketId + 1;
-        } while (inFlight.containsKey(nextPacketId));
-        return nextPacketId;
+    /** Logs drops not reported yet, once their interval passed (called by the housekeeping timer). */
+    synchronized void reportDrops(long nowMillis) {
+        drops.flush(nowMillis);
     }
 
     private MqttPublishMessage publish(OutboundMessage m, int packetId, boolean dup, long now) {
-        MqttProperties props = MqttProperties.NO_PROPERTIES;
-        if (mqtt5 && (m.expiresAtMillis() > 0 || !m.subscriptionIds().isEmpty() || !m.forwarded().isEmpty())) {
-            props = new MqttProperties();
-            for (MqttProperties.MqttProperty<?> p : m.forwarded().listAll()) {
-                props.add(p);
-            }
-            if (m.expiresAtMillis() > 0) {
-                // MQTT 5, 3.3.2.3.3: the interval sent is what is left of the publisher's.
-                long remaining = Math.max(1, (m.expiresAtMillis() - now + 999) / 1000);
-                props.add(new MqttProperties.IntegerProperty(
-                        MqttProperties.MqttPropertyType.PUBLICATION_EXPIRY_INTERVAL.value(),
-                        (int) Math.min(Integer.MAX_VALUE, remaining)));
-            }
-            for (int id : m.subscriptionIds()) {
-                props.add(new MqttProperties.IntegerProperty(
-                        MqttProperties.MqttPropertyType.SUBSCRIPTION_IDENTIFIER.value(), id));
-            }
+        OutboundTopicAliases.Use alias = aliases.use(m.topic());
+        if (alias.alias() > 0 && alias.sendTopicName()) {
+            counters.increment("outbound.topic-alias-set");
         }
-        return new MqttPublishMessage(
-                new MqttFixedHeader(MqttMessageType.PUBLISH, dup, MqttQoS.valueOf(m.qos()), m.retain(), 0),
-                new MqttPublishVariableHeader(m.topic(), packetId, props),
-                Unpooled.wrappedBuffer(m.payload()));
+        return PublishPackets.publish(m, packetId, dup, now, client.mqtt5(), alias);
     }
 
     public synchronized int queued() {
-        return queue.size();
+        return outbox.queued();
     }
 
     public synchronized int inFlightCount() {
-        return inFlight.size();
+        return outbox.inFlightCount();
     }
 }

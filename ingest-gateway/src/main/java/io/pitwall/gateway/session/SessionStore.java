@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The MQTT sessions this gateway node holds, by client id and by VIN. Sessions live in memory:
@@ -29,10 +30,17 @@ public final class SessionStore {
     private final Map<String, Set<SessionState>> byVin = new ConcurrentHashMap<>();
     private final int maxQueued;
     private final GatewayCounters counters;
+    private final Consumer<String> dropLines;
 
     public SessionStore(int maxQueued, GatewayCounters counters) {
+        this(maxQueued, counters, DropLog.LOG::warn);
+    }
+
+    /** @param dropLines where the (rate-limited) lines about dropped outbound messages go */
+    public SessionStore(int maxQueued, GatewayCounters counters, Consumer<String> dropLines) {
         this.maxQueued = maxQueued;
         this.counters = counters;
+        this.dropLines = dropLines;
     }
 
     /**
@@ -40,19 +48,18 @@ public final class SessionStore {
      * the old one is resumed. Either way a connection still holding the client id is returned to
      * be closed (session takeover), and a will the old connection left pending is cancelled.
      */
-    public Attached attach(String clientId, String vin, boolean cleanStart, Channel channel,
-                           boolean mqtt5, int receiveMaximum, long maxPacket) {
+    public Attached attach(String clientId, String vin, boolean cleanStart, Channel channel, ClientLimits client) {
         List<Runnable> wills = new ArrayList<>();
         Attached attached;
         synchronized (this) {
-            attached = attachLocked(clientId, vin, cleanStart, channel, mqtt5, receiveMaximum, maxPacket, wills);
+            attached = attachLocked(clientId, vin, cleanStart, channel, client, wills);
         }
         wills.forEach(Runnable::run);
         return attached;
     }
 
     private Attached attachLocked(String clientId, String vin, boolean cleanStart, Channel channel,
-                                  boolean mqtt5, int receiveMaximum, long maxPacket, List<Runnable> wills) {
+                                  ClientLimits client, List<Runnable> wills) {
         long now = System.currentTimeMillis();
         SessionState existing = byClientId.get(clientId);
         Channel previous = null;
@@ -66,8 +73,8 @@ public final class SessionStore {
             }
         }
         boolean present = existing != null;
-        SessionState session = present ? existing : new SessionState(clientId, vin, maxQueued, counters);
-        Runnable cancelledWill = session.attach(channel, mqtt5, receiveMaximum, maxPacket);
+        SessionState session = present ? existing : new SessionState(clientId, vin, maxQueued, counters, dropLines);
+        Runnable cancelledWill = session.attach(channel, client);
         if (cancelledWill != null) {
             counters.increment("will.cancelled-by-reconnect");
         }
@@ -130,6 +137,13 @@ public final class SessionStore {
         if (will != null) {
             // The session ends before the will delay passed: MQTT 5 sends the will now.
             wills.add(will);
+        }
+    }
+
+    /** Logs the outbound drops each session has not reported yet, where its log interval has passed. */
+    public void reportDrops(long nowMillis) {
+        for (SessionState s : byClientId.values()) {
+            s.reportDrops(nowMillis);
         }
     }
 

@@ -194,6 +194,6 @@ class DevelopmentProfileTest {
                 System.currentTimeMillis() - 1));
         gw.services.router().route(null, new io.pitwall.gateway.session.OutboundMessage("news", new byte[] {2}, 1, false, 0));
         assertThat(gw.services.sessions().find("sleepy").queued()).isEqualTo(1);
-        assertThat(gw.counters.get("outbound.expired")).isEqualTo(1);
+        assertThat(gw.counters.get("outbound.dropped.expired")).isEqualTo(1);
     }
 }

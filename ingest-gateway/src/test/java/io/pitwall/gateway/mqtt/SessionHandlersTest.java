@@ -330,7 +330,7 @@ class SessionHandlersTest {
             gw.services.router().route(VIN, new OutboundMessage(NOTICES, new byte[] {'x'}, 1, false, 0));
         }
         assertThat(gw.services.sessions().find(VIN).queued()).isEqualTo(2);
-        assertThat(gw.counters.get("outbound.dropped-queue-full")).isEqualTo(1);
+        assertThat(gw.counters.get("outbound.dropped.queue-full")).isEqualTo(1);
     }
 
     /**

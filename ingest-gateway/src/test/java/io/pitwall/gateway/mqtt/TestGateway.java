@@ -23,6 +23,8 @@ import io.pitwall.gateway.session.SessionStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +41,8 @@ final class TestGateway {
 
     final RecordingWriter kafka = new RecordingWriter();
     final GatewayCounters counters = new GatewayCounters();
+    /** The lines the sessions logged about dropped outbound messages. */
+    final List<String> dropLines = new ArrayList<>();
     final GatewayServices services;
     final ConnectionLimiter limiter;
 
@@ -52,12 +56,12 @@ final class TestGateway {
         GatewayConfig config = GatewayConfig.builder().kafkaBootstrap("unused:9092").deviceRegistry(dir)
                 .gatewayId("gw-test").maxPacketBytes(65_536).maxInFlightPerConnection(maxInFlight).limits(limits).developmentProfile(development).build();
         InboundRecordFactory records = new InboundRecordFactory(ContractLimits.defaults(), Clock.systemUTC(), "gw-test");
-        SessionStore sessions = new SessionStore(limits.maxQueuedMessages(), counters);
+        SessionStore sessions = new SessionStore(limits.maxQueuedMessages(), counters, dropLines::add);
         Router router = new Router(sessions, development);
         Ingest ingest = new Ingest(records, kafka, "telemetry.raw", "telemetry.rejected", counters);
         limiter = new ConnectionLimiter(limits.maxConnections(), limits.maxConnectsPerIpPerSecond(), counters);
         services = new GatewayServices(config, registry, Runnable::run, ingest, sessions, router,
-                new Wills(ingest, router, counters), new Backpressure(limits.maxInFlightTotal(), maxInFlight, counters),
+                new Wills(ingest, router, counters), new Backpressure(limits.maxInFlightTotal(), maxInFlight, kafka::backlogged, counters),
                 limiter, counters, new AtomicInteger());
     }
 

@@ -24,6 +24,8 @@ class GatewayMetricsTest {
         counters.increment("disconnect.keep_alive_timeout");
         counters.increment("kafka.write-failed");
         counters.increment("will.published");
+        counters.increment("outbound.dropped.queue-full");
+        counters.increment("outbound.dropped.queue-full");
         counters.kafkaWrite(3_000_000, true);
         counters.backpressure(2_000_000_000L);
         GatewayMetrics metrics = new GatewayMetrics(counters);
@@ -42,6 +44,7 @@ class GatewayMetricsTest {
                 .contains("pitwall_gateway_disconnects_total{reason=\"keep_alive_timeout\"} 1.0")
                 .contains("pitwall_gateway_kafka_write_errors_total 1.0")
                 .contains("pitwall_gateway_events_total{event=\"will.published\"} 1.0")
+                .contains("pitwall_gateway_outbound_dropped_total{reason=\"queue-full\"} 2.0")
                 .contains("pitwall_gateway_kafka_write_seconds_count{outcome=\"ok\"} 1")
                 .contains("pitwall_gateway_backpressure_seconds_total 2.0")
                 .contains("pitwall_gateway_connections 7.0");
