@@ -15,9 +15,10 @@
 # Knobs (environment): WORK, PUB_CONNS (200), INFLIGHT (16 per connection), DURATION (20s),
 # ROUTE_CONNS (100 publisher/subscriber pairs), ROUTE_RATE (fixed rate of the latency run, 10000),
 # IDLE_1 (10000), IDLE_2 (18000), GW_HEAP (-Xmx1g), ONLY ("all", or any of "qos1 routing idle").
-# The load generator keeps a 65,536-entry long[] (512 KiB) per connection, so the idle-connection
-# load processes get -Xmx of about 0.6 MiB per connection (IDLE_LOAD_MIB_PER_CONN) and 4 MiB G1
-# regions (with 1 MiB regions each of those arrays is a humongous object taking a whole region).
+# An idle load connection costs about 2.5 KiB of the load JVM's heap (a publishing one about 5 KiB
+# with a 100-message in-flight window), so the idle-connection load processes get -Xmx of 512 MiB
+# plus IDLE_LOAD_KIB_PER_CONN (16) KiB per connection. Each stays below the 20,000 open files a
+# process may hold here, which is why the idle runs use two processes on separate source addresses.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -34,7 +35,7 @@ ROUTE_RATE="${ROUTE_RATE:-10000}"
 IDLE_1="${IDLE_1:-10000}"
 IDLE_2="${IDLE_2:-18000}"
 GW_HEAP="${GW_HEAP:--Xmx1g}"
-IDLE_LOAD_MIB_PER_CONN="${IDLE_LOAD_MIB_PER_CONN:-6}"   # tenths of a MiB per idle connection in the load JVM
+IDLE_LOAD_KIB_PER_CONN="${IDLE_LOAD_KIB_PER_CONN:-16}"   # KiB of load-JVM heap per idle connection, with room to spare
 ONLY="${ONLY:-all}"
 
 for f in "$GW_JAR" "$SIM_JAR" "$LS_CP" /usr/sbin/mosquitto; do
@@ -247,7 +248,7 @@ bench_routing() {
     done
     out ""
     curl -s "http://127.0.0.1:$GW_HTTP/metrics" > "$WORK/route-gateway-metrics.txt" || true
-    out "Gateway (development profile) counters at the end: $(grep -E '^pitwall_gateway_(publishes_in_total|publishes_out_total|events_total\{event="outbound)' "$WORK/route-gateway-metrics.txt" | tr '\n' ';')"
+    out "Gateway (development profile) counters at the end: $(grep -E '^pitwall_gateway_(publishes_in_total|publishes_out_total|outbound_dropped_total)' "$WORK/route-gateway-metrics.txt" | tr '\n' ';')"
     out "RSS at the end: gateway $(( $(rss_kib "$GW_PID") / 1024 )) MiB, Mosquitto $(( $(rss_kib "$MQ_PID") / 1024 )) MiB."
     out ""
     stop_pid "$GW_PID"; stop_pid "$MQ_PID"
@@ -273,14 +274,14 @@ idle_for() { # broker port pid
     rss0=$(rss_kib "$pid")
     out "| $broker | 0 | $((rss0)) | - | ${heap0:--} | - | $(loadavg) |"
     log "idle $broker: $IDLE_1 connections"
-    java -Xmx$((IDLE_1 * IDLE_LOAD_MIB_PER_CONN / 10 + 512))m -XX:G1HeapRegionSize=4m -jar "$SIM_JAR" load --port "$port" --connections 0 --idle "$IDLE_1" --seed 42 --duration 600s \
+    java -Xmx$((IDLE_1 * IDLE_LOAD_KIB_PER_CONN / 1024 + 512))m -jar "$SIM_JAR" load --port "$port" --connections 0 --idle "$IDLE_1" --seed 42 --duration 600s \
         --keep-alive 300 --source 127.0.0.1,127.0.0.2,127.0.0.3,127.0.0.4 "${user[@]}" \
         > "$WORK/idle-$broker-a.log" 2> "$WORK/idle-$broker-a.progress" &
     a=$!; PIDS+=("$a")
     wait_established "$port" "$IDLE_1" "$WORK/idle-$broker-a.progress" "$a"; sleep 5
     measure_idle "$broker" "$pid" "$IDLE_1" "$rss0" "${heap0:-}"
     log "idle $broker: $IDLE_2 connections"
-    java -Xmx$(((IDLE_2 - IDLE_1) * IDLE_LOAD_MIB_PER_CONN / 10 + 512))m -XX:G1HeapRegionSize=4m -jar "$SIM_JAR" load --port "$port" --connections 0 --idle "$((IDLE_2 - IDLE_1))" --seed 43 --duration 600s \
+    java -Xmx$(((IDLE_2 - IDLE_1) * IDLE_LOAD_KIB_PER_CONN / 1024 + 512))m -jar "$SIM_JAR" load --port "$port" --connections 0 --idle "$((IDLE_2 - IDLE_1))" --seed 43 --duration 600s \
         --keep-alive 300 --source 127.0.0.5,127.0.0.6,127.0.0.7,127.0.0.8 "${user[@]}" \
         > "$WORK/idle-$broker-b.log" 2> "$WORK/idle-$broker-b.progress" &
     b=$!; PIDS+=("$b")

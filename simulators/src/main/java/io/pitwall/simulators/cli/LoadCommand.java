@@ -5,8 +5,11 @@ import io.pitwall.simulators.fleet.VinFactory;
 import io.pitwall.simulators.load.LoadGenerator;
 import io.pitwall.simulators.load.LoadOptions;
 import io.pitwall.simulators.load.LoadReport;
+import io.pitwall.simulators.load.SourceAddresses;
+import io.pitwall.simulators.mqtt.DeviceTransport;
 import io.pitwall.simulators.scenario.FaultSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -19,19 +22,22 @@ import java.util.concurrent.Callable;
 /** {@code load}: the benchmark driver. */
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = {"Load-test an MQTT broker (the Pitwall gateway, or Mosquitto as a baseline) with valid telemetry.",
-                "Netty MQTT 3.1.1 client; measures publish->PUBACK latency (HdrHistogram), throughput and errors.",
-                "Stops by itself after --duration or --messages."})
+                "Netty client: MQTT 3.1.1 or 5.0, plain or TLS, JSON or CBOR. Measures publish->PUBACK latency (HdrHistogram),"
+                        + " throughput and errors. Stops by itself after --duration or --messages.",
+                "One process holds at most its open-file limit of connections: for more, run several, each with its own"
+                        + " --first-vehicle and --source range."})
 final class LoadCommand implements Callable<Integer> {
 
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Broker host (default ${DEFAULT-VALUE}).")
     String host;
-    @Option(names = "--port", defaultValue = "1883", description = "Broker port (default ${DEFAULT-VALUE}).")
-    int port;
+    @Option(names = "--port", description = "Broker port (default 1883, or 8883 with --tls).")
+    Integer port;
     @Option(names = "--connections", defaultValue = "100", description = "Publishing connections (default ${DEFAULT-VALUE}).")
     int connections;
     @Option(names = "--idle", defaultValue = "0", description = "Extra connections that only keep alive (default ${DEFAULT-VALUE}).")
     int idle;
-    @Option(names = "--source", split = ",", description = "Local source addresses, round-robin, e.g. 127.0.0.1,127.0.0.2 (about 28,000 connections each).")
+    @Option(names = "--source", split = ",", description = "Local source addresses, round-robin, e.g. 127.0.0.1,127.0.0.2 or the"
+            + " range 127.0.0.5-8 (about 28,000 connections each, shared by all processes on the machine).")
     List<String> sources = new ArrayList<>();
     @Option(names = "--sources", description = "Shortcut: use 127.0.0.1 .. 127.0.0.N as source addresses.")
     Integer sourceCount;
@@ -47,6 +53,9 @@ final class LoadCommand implements Callable<Integer> {
     long messages;
     @Option(names = "--seed", defaultValue = "42", description = "VINs and derived device secrets follow from it (default ${DEFAULT-VALUE}).")
     long seed;
+    @Option(names = "--first-vehicle", defaultValue = "0", description = "Vehicle index of this process's first connection, so"
+            + " processes sharing a seed use disjoint VINs, e.g. 0 and 14000 (default ${DEFAULT-VALUE}).")
+    int firstVehicle;
     @Option(names = "--topic", defaultValue = "v1/vehicles/{vin}/telemetry", description = "Topic template; {vin} and {i} are replaced (default ${DEFAULT-VALUE}).")
     String topic;
     @Option(names = "--client-id", defaultValue = "{vin}", description = "Client id template (default ${DEFAULT-VALUE}).")
@@ -63,36 +72,43 @@ final class LoadCommand implements Callable<Integer> {
     String connectTimeout;
     @Option(names = "--write-devices", description = "Only write a JSON map VIN -> secret for the connections (to register them with the gateway) and exit.")
     Path writeDevices;
+    @Mixin
+    TransportOptions transport = new TransportOptions();
 
     @Override
     public Integer call() throws InterruptedException, IOException {
         if (writeDevices != null) {
             StringBuilder json = new StringBuilder("{");
             for (int i = 0; i < connections + idle; i++) {
-                String vin = VinFactory.vin(seed, i);
+                String vin = VinFactory.vin(seed, firstVehicle + i);
                 json.append(i == 0 ? "\n" : ",\n").append("  \"").append(vin).append("\": \"").append(DeviceSecrets.secretFor(seed, vin)).append('"');
             }
             Files.writeString(writeDevices, json.append("\n}\n"));
             System.out.println("Wrote " + (connections + idle) + " devices to " + writeDevices);
             return 0;
         }
-        List<String> addresses = new ArrayList<>(sources);
+        List<String> addresses = new ArrayList<>(SourceAddresses.parse(sources));
         if (sourceCount != null) {
-            for (int i = 1; i <= sourceCount; i++) {
-                addresses.add("127.0.0." + i);
-            }
+            addresses.addAll(SourceAddresses.loopback(sourceCount));
         }
-        LoadOptions options = new LoadOptions(host, port, connections, idle, addresses, rate, qos, inflight,
+        DeviceTransport wire = transport.transport();
+        int brokerPort = brokerPort(port, wire);
+        LoadOptions options = new LoadOptions(host, brokerPort, connections, idle, addresses, rate, qos, inflight,
                 FaultSpec.parseDuration(duration), messages, seed, topic, clientId, "none".equals(username) ? null : username,
-                password, signals, keepAlive, FaultSpec.parseDuration(connectTimeout));
+                password, signals, keepAlive, FaultSpec.parseDuration(connectTimeout), firstVehicle, wire);
         LoadReport report = LoadGenerator.run(options, line -> System.err.print("\r" + line + "    "));
         System.err.println();
         System.out.print(report.summary());
         if (report.connectionsOpened() == 0) {
-            System.err.println("No connection came up: is a broker listening on " + host + ":" + port
+            System.err.println("No connection came up: is a broker listening on " + host + ":" + brokerPort
                     + (report.connectFailures().keySet().stream().anyMatch(k -> k.contains("refused:")) ? " and are the credentials registered?" : "?"));
             return 2;
         }
         return report.errors() == 0 && report.connectionsFailed() == 0 ? 0 : 1;
+    }
+
+    /** The broker's default port: plain MQTT, or MQTT over TLS when the run uses TLS. */
+    static int brokerPort(Integer given, DeviceTransport transport) {
+        return given != null ? given : transport.tlsEnabled() ? 8883 : 1883;
     }
 }

@@ -1,14 +1,16 @@
 package io.pitwall.simulators.cli;
 
-import io.pitwall.contracts.Json;
 import io.pitwall.contracts.telemetry.Sample;
 import io.pitwall.contracts.telemetry.TelemetryMessage;
 import io.pitwall.simulators.fleet.DeviceSecrets;
 import io.pitwall.simulators.fleet.VinFactory;
+import io.pitwall.simulators.mqtt.DeviceTransport;
+import io.pitwall.simulators.mqtt.VehicleConnectException;
 import io.pitwall.simulators.mqtt.VehicleConnection;
+import io.pitwall.simulators.mqtt.VehicleConnector;
 import io.pitwall.simulators.replay.CarObdLog;
-import org.eclipse.paho.client.mqttv3.MqttException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -30,7 +32,8 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "CSV", description = "carOBD-format CSV files, e.g. ../shared/data/carobd/live1.csv")
     List<Path> files;
-    @Option(names = "--broker", defaultValue = "${env:PITWALL_MQTT_URI:-tcp://127.0.0.1:1883}", description = "Gateway address (default ${DEFAULT-VALUE}).")
+    @Option(names = "--broker", defaultValue = "${env:PITWALL_MQTT_URI}",
+            description = "Gateway address (default $PITWALL_MQTT_URI, else tcp://127.0.0.1:1883, or ssl://127.0.0.1:8883 with --tls).")
     String broker;
     @Option(names = "--seed", defaultValue = "42", description = "Fleet seed for the default VIN and secret (default ${DEFAULT-VALUE}).")
     long seed;
@@ -52,6 +55,8 @@ final class ReplayCommand implements Callable<Integer> {
     double odometerKm;
     @Option(names = "--first-seq", defaultValue = "0", description = "First sample seq; 0 = from the current time in ms, so replays never reuse a seq.")
     long firstSeq;
+    @Mixin
+    TransportOptions transport = new TransportOptions();
 
     @Override
     public Integer call() throws InterruptedException {
@@ -87,11 +92,13 @@ final class ReplayCommand implements Callable<Integer> {
                 start = part.get(part.size() - 1).ts() + 1000;
             }
         }
+        DeviceTransport wire = transport.transport();
         VehicleConnection connection;
         try {
-            connection = VehicleConnection.connect(broker, id, secret != null ? secret : DeviceSecrets.secretFor(seed, id));
-        } catch (MqttException e) {
-            System.err.println(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+            connection = VehicleConnector.of(SimulateCommand.brokerUri(broker, wire), wire)
+                    .connect(id, secret != null ? secret : DeviceSecrets.secretFor(seed, id));
+        } catch (VehicleConnectException e) {
+            System.err.println(e.getMessage());
             return 2;
         }
         AtomicLong acked = new AtomicLong();
@@ -114,7 +121,7 @@ final class ReplayCommand implements Callable<Integer> {
                 TelemetryMessage message = chunk.size() == 1 ? TelemetryMessage.single(id, chunk.get(0)) : TelemetryMessage.batch(id, chunk);
                 window.acquire();
                 int n = chunk.size();
-                connection.publish(topic, Json.write(message), qos, () -> {
+                connection.publish(wire.telemetry(topic, message, qos), () -> {
                     acked.addAndGet(n);
                     window.release();
                 }, e -> {

@@ -2,8 +2,9 @@ package io.pitwall.simulators.cli;
 
 import io.pitwall.simulators.fleet.Fleet;
 import io.pitwall.simulators.fleet.FleetOptions;
+import io.pitwall.simulators.mqtt.DeviceTransport;
+import io.pitwall.simulators.mqtt.VehicleConnectException;
 import io.pitwall.simulators.scenario.FaultSpec;
-import org.eclipse.paho.client.mqttv3.MqttException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,8 +20,9 @@ import java.util.concurrent.TimeUnit;
                 "Writes owners.csv at the start and the ground-truth manifest.json at the end into --out."})
 final class SimulateCommand implements Callable<Integer> {
 
-    @Option(names = "--broker", defaultValue = "${env:PITWALL_MQTT_URI:-tcp://127.0.0.1:1883}",
-            description = "Gateway address (default ${DEFAULT-VALUE}).")
+    @Option(names = "--broker", defaultValue = "${env:PITWALL_MQTT_URI}",
+            description = "Gateway address, tcp://host:port or ssl://host:port (default $PITWALL_MQTT_URI, else tcp://127.0.0.1:1883,"
+                    + " or ssl://127.0.0.1:8883 with --tls; with --tls a tcp:// address is dialled with TLS).")
     String broker;
     @Option(names = "--vehicles", defaultValue = "10", description = "Number of vehicles (default ${DEFAULT-VALUE}).")
     int vehicles;
@@ -40,6 +42,8 @@ final class SimulateCommand implements Callable<Integer> {
     Path out;
     @Mixin
     ScenarioOptions scenario = new ScenarioOptions();
+    @Mixin
+    TransportOptions transport = new TransportOptions();
 
     @Override
     public Integer call() throws InterruptedException {
@@ -50,17 +54,19 @@ final class SimulateCommand implements Callable<Integer> {
         }
         Duration span = ticks > 0 ? step.multipliedBy(ticks) : Duration.ofDays(1);
         Path dir = out != null ? out : Path.of("sim-runs", "seed-" + seed);
-        FleetOptions options = new FleetOptions(broker, vehicles, seed, Duration.ofMillis(intervalMs), speedup, ticks, qos,
-                scenario.settings(seed, vehicles, span), dir);
+        DeviceTransport wire = transport.transport();
+        FleetOptions options = new FleetOptions(brokerUri(broker, wire), vehicles, seed, Duration.ofMillis(intervalMs), speedup, ticks,
+                qos, scenario.settings(seed, vehicles, span), dir, wire);
         Fleet fleet;
         try {
             fleet = Fleet.start(options);
-        } catch (MqttException e) {
-            System.err.println(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+        } catch (VehicleConnectException e) {
+            System.err.println(e.getMessage());
             return 2;
         }
         System.err.println("Fleet of " + vehicles + " (seed " + seed + ") from simulated " + java.time.Instant.ofEpochMilli(fleet.simulatedStart())
-                + ", " + options.scenario().faults().size() + " fault(s); output in " + dir.toAbsolutePath());
+                + ", " + options.scenario().faults().size() + " fault(s), MQTT " + wire.protocol() + " " + wire.payload()
+                + (wire.tlsEnabled() ? " over TLS" : "") + "; output in " + dir.toAbsolutePath());
         Thread hook = new Thread(fleet::close);
         Runtime.getRuntime().addShutdownHook(hook);
         long previous = 0;
@@ -78,5 +84,13 @@ final class SimulateCommand implements Callable<Integer> {
         System.out.println("Done: " + fleet.stats().progress(0, 0).replace(" (0/s)", ""));
         System.out.println("Ground truth: " + dir.resolve("manifest.json").toAbsolutePath() + ", owners: " + dir.resolve("owners.csv").toAbsolutePath());
         return fleet.stats().errors.get() == 0 ? 0 : 1;
+    }
+
+    /** The gateway's default address: its plain port, or its TLS port when devices use TLS. */
+    static String brokerUri(String given, DeviceTransport transport) {
+        if (given != null && !given.isBlank()) {
+            return given;
+        }
+        return transport.tlsEnabled() ? "ssl://127.0.0.1:8883" : "tcp://127.0.0.1:1883";
     }
 }

@@ -1,6 +1,9 @@
 package io.pitwall.simulators.fleet;
 
+import io.pitwall.simulators.mqtt.Publication;
+import io.pitwall.simulators.mqtt.VehicleConnectException;
 import io.pitwall.simulators.mqtt.VehicleConnection;
+import io.pitwall.simulators.mqtt.VehicleConnector;
 import io.pitwall.simulators.scenario.GroundTruthManifest;
 import io.pitwall.simulators.scenario.OwnerRecord;
 import io.pitwall.simulators.scenario.OwnersExport;
@@ -8,7 +11,6 @@ import io.pitwall.simulators.scenario.ScenarioManifests;
 import io.pitwall.simulators.scenario.VehicleMessage;
 import io.pitwall.simulators.scenario.VehicleProfile;
 import io.pitwall.simulators.scenario.VehicleSimulation;
-import org.eclipse.paho.client.mqttv3.MqttException;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -56,12 +58,16 @@ public final class Fleet implements AutoCloseable {
         this.simStart = simulatedStart(options, System.currentTimeMillis());
     }
 
-    /** Connects every car (failing fast with a clear message) and starts driving. */
-    public static Fleet start(FleetOptions options) throws MqttException {
+    /**
+     * Connects every car (failing fast with a clear message) and starts driving.
+     *
+     * @throws IllegalArgumentException if the TLS files of {@link FleetOptions#transport()} cannot be read
+     */
+    public static Fleet start(FleetOptions options) throws VehicleConnectException {
         Fleet fleet = new Fleet(options);
         try {
             fleet.connectAndDrive();
-        } catch (MqttException | RuntimeException e) {
+        } catch (VehicleConnectException | RuntimeException e) {
             fleet.close();
             throw e;
         }
@@ -92,7 +98,7 @@ public final class Fleet implements AutoCloseable {
         return VehicleProfile.of(options.seed(), index, vin(options, index), options.scenario().electricShare());
     }
 
-    private void connectAndDrive() throws MqttException {
+    private void connectAndDrive() throws VehicleConnectException {
         for (var fault : options.scenario().faults()) {
             ScenarioManifests.check(fault, options.vehicles(), i -> profile(options, i));
         }
@@ -104,10 +110,10 @@ public final class Fleet implements AutoCloseable {
         }
         long intervalMillis = options.sampleInterval().toMillis();
         long stepMillis = options.simulatedStep().toMillis();
+        VehicleConnector connector = VehicleConnector.of(options.brokerUri(), options.transport());
         for (int i = 0; i < options.vehicles(); i++) {
             String vin = vin(options, i);
-            VehicleConnection connection = VehicleConnection.connect(options.brokerUri(), vin,
-                    DeviceSecrets.secretFor(options.seed(), vin));
+            VehicleConnection connection = connector.connect(vin, DeviceSecrets.secretFor(options.seed(), vin));
             connections.add(connection);
             stats.connected.incrementAndGet();
             VehicleSimulation car = new VehicleSimulation(profile(options, i), options.seed(), options.scenario(),
@@ -172,7 +178,7 @@ public final class Fleet implements AutoCloseable {
                     try {
                         connection.reconnect();
                         stats.reconnects.incrementAndGet();
-                    } catch (MqttException e) {
+                    } catch (VehicleConnectException e) {
                         stats.errors.incrementAndGet();
                     }
                 }
@@ -181,9 +187,10 @@ public final class Fleet implements AutoCloseable {
             if (m.resend()) {
                 stats.resends.incrementAndGet();
             }
+            Publication wire = options.transport().publication(m);
             stats.published.incrementAndGet();
             inFlight.incrementAndGet();
-            connection.publish(m.topic(), m.payload(), m.qos(), m.retained(), () -> {
+            connection.publish(wire, () -> {
                 stats.acknowledged.incrementAndGet();
                 if (m.kind() == VehicleMessage.Kind.TELEMETRY) {
                     stats.samplesAcknowledged.addAndGet(m.sampleSeqs().length);

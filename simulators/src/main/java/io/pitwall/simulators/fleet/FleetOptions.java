@@ -1,5 +1,6 @@
 package io.pitwall.simulators.fleet;
 
+import io.pitwall.simulators.mqtt.DeviceTransport;
 import io.pitwall.simulators.scenario.ScenarioSettings;
 
 import java.nio.file.Path;
@@ -18,13 +19,15 @@ import java.util.Objects;
  * @param qos               MQTT QoS for telemetry (0 or 1) unless the scenario names a {@link io.pitwall.simulators.scenario.QosPolicy}
  * @param scenario          routines, events, faults and mess; {@link ScenarioSettings#plain()} sends exactly one sample per tick
  * @param outputDir         where the run's manifest.json and owners.csv go; null writes nothing
+ * @param transport         MQTT version, telemetry encoding (JSON/CBOR) and TLS of every car
  */
 public record FleetOptions(String brokerUri, int vehicles, long seed, Duration sampleInterval,
                            double timeAcceleration, long samplesPerVehicle, int qos,
-                           ScenarioSettings scenario, Path outputDir) {
+                           ScenarioSettings scenario, Path outputDir, DeviceTransport transport) {
 
     public FleetOptions {
         Objects.requireNonNull(scenario, "scenario");
+        Objects.requireNonNull(transport, "transport");
         if (vehicles < 1) {
             throw new IllegalArgumentException("a fleet needs at least one vehicle");
         }
@@ -42,6 +45,13 @@ public record FleetOptions(String brokerUri, int vehicles, long seed, Duration s
         }
     }
 
+    /** MQTT 3.1.1, JSON, plain TCP. */
+    public FleetOptions(String brokerUri, int vehicles, long seed, Duration sampleInterval,
+                        double timeAcceleration, long samplesPerVehicle, int qos, ScenarioSettings scenario, Path outputDir) {
+        this(brokerUri, vehicles, seed, sampleInterval, timeAcceleration, samplesPerVehicle, qos, scenario, outputDir,
+                DeviceTransport.DEFAULT);
+    }
+
     /** The plain stream: one single-sample telemetry message per car and tick, nothing else. */
     public FleetOptions(String brokerUri, int vehicles, long seed, Duration sampleInterval,
                         double timeAcceleration, long samplesPerVehicle, int qos) {
@@ -49,15 +59,23 @@ public record FleetOptions(String brokerUri, int vehicles, long seed, Duration s
     }
 
     public FleetOptions withScenario(ScenarioSettings scenario) {
-        return new FleetOptions(brokerUri, vehicles, seed, sampleInterval, timeAcceleration, samplesPerVehicle, qos, scenario, outputDir);
+        return new FleetOptions(brokerUri, vehicles, seed, sampleInterval, timeAcceleration, samplesPerVehicle, qos, scenario,
+                outputDir, transport);
     }
 
     public FleetOptions withOutputDir(Path dir) {
-        return new FleetOptions(brokerUri, vehicles, seed, sampleInterval, timeAcceleration, samplesPerVehicle, qos, scenario, dir);
+        return new FleetOptions(brokerUri, vehicles, seed, sampleInterval, timeAcceleration, samplesPerVehicle, qos, scenario,
+                dir, transport);
     }
 
     public FleetOptions withBrokerUri(String uri) {
-        return new FleetOptions(uri, vehicles, seed, sampleInterval, timeAcceleration, samplesPerVehicle, qos, scenario, outputDir);
+        return new FleetOptions(uri, vehicles, seed, sampleInterval, timeAcceleration, samplesPerVehicle, qos, scenario,
+                outputDir, transport);
+    }
+
+    public FleetOptions withTransport(DeviceTransport transport) {
+        return new FleetOptions(brokerUri, vehicles, seed, sampleInterval, timeAcceleration, samplesPerVehicle, qos, scenario,
+                outputDir, transport);
     }
 
     /** Simulated time between two ticks of one car. */

@@ -1,5 +1,8 @@
 package io.pitwall.simulators.load;
 
+import io.pitwall.simulators.fleet.VinFactory;
+import io.pitwall.simulators.mqtt.DeviceTransport;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -7,7 +10,9 @@ import java.util.Objects;
 /**
  * A load run: where to, how many connections from which source addresses, how fast, and when to
  * stop. Templates replace {@code {vin}} with the connection's VIN (from the seed) and
- * {@code {i}} with its index, so the same run can target the Pitwall gateway or any broker.
+ * {@code {i}} with its vehicle index, so the same run can target the Pitwall gateway or any broker.
+ * Connection {@code c} of a process is vehicle {@code firstVehicle + c}, so several processes
+ * with the same seed and disjoint vehicle ranges never share a VIN or client id.
  *
  * @param host              broker host
  * @param port              broker port
@@ -27,18 +32,25 @@ import java.util.Objects;
  * @param signals           signals per telemetry sample (payload size)
  * @param keepAliveSeconds  MQTT keep-alive
  * @param connectTimeout    how long all connections may take to come up
+ * @param firstVehicle      vehicle index of this process's first connection
+ * @param transport         MQTT version, telemetry encoding (JSON/CBOR) and TLS
  */
 public record LoadOptions(String host, int port, int connections, int idleConnections, List<String> sourceAddresses,
                           double ratePerSecond, int qos, int inflightPerConnection, Duration duration, long maxMessages,
                           long seed, String topicTemplate, String clientIdTemplate, String usernameTemplate,
-                          String password, int signals, int keepAliveSeconds, Duration connectTimeout) {
+                          String password, int signals, int keepAliveSeconds, Duration connectTimeout,
+                          int firstVehicle, DeviceTransport transport) {
 
     /** Ephemeral ports one source address can use toward one destination on a default Linux. */
     public static final int PORTS_PER_SOURCE_ADDRESS = 28_000;
 
     public LoadOptions {
         Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(transport, "transport");
         sourceAddresses = List.copyOf(sourceAddresses);
+        if (firstVehicle < 0) {
+            throw new IllegalArgumentException("--first-vehicle is 0 or more, was " + firstVehicle);
+        }
         if (connections < 0 || idleConnections < 0 || connections + idleConnections < 1) {
             throw new IllegalArgumentException("a load run needs at least one connection");
         }
@@ -67,6 +79,37 @@ public record LoadOptions(String host, int port, int connections, int idleConnec
         if (signals < 1 || signals > 500) {
             throw new IllegalArgumentException("--signals must be 1-500, was " + signals);
         }
+    }
+
+    /** MQTT 3.1.1, JSON, plain TCP, vehicles from index 0: the load run before MQTT 5, TLS and CBOR. */
+    public LoadOptions(String host, int port, int connections, int idleConnections, List<String> sourceAddresses,
+                       double ratePerSecond, int qos, int inflightPerConnection, Duration duration, long maxMessages,
+                       long seed, String topicTemplate, String clientIdTemplate, String usernameTemplate,
+                       String password, int signals, int keepAliveSeconds, Duration connectTimeout) {
+        this(host, port, connections, idleConnections, sourceAddresses, ratePerSecond, qos, inflightPerConnection, duration,
+                maxMessages, seed, topicTemplate, clientIdTemplate, usernameTemplate, password, signals, keepAliveSeconds,
+                connectTimeout, 0, DeviceTransport.DEFAULT);
+    }
+
+    public LoadOptions withTransport(DeviceTransport t) {
+        return new LoadOptions(host, port, connections, idleConnections, sourceAddresses, ratePerSecond, qos, inflightPerConnection,
+                duration, maxMessages, seed, topicTemplate, clientIdTemplate, usernameTemplate, password, signals, keepAliveSeconds,
+                connectTimeout, firstVehicle, t);
+    }
+
+    public LoadOptions withFirstVehicle(int first) {
+        return new LoadOptions(host, port, connections, idleConnections, sourceAddresses, ratePerSecond, qos, inflightPerConnection,
+                duration, maxMessages, seed, topicTemplate, clientIdTemplate, usernameTemplate, password, signals, keepAliveSeconds,
+                connectTimeout, first, transport);
+    }
+
+    /** Vehicle index of this process's connection {@code connection}. */
+    public int vehicleIndex(int connection) {
+        return firstVehicle + connection;
+    }
+
+    public String vin(int connection) {
+        return VinFactory.vin(seed, vehicleIndex(connection));
     }
 
     static String expand(String template, String vin, int index) {

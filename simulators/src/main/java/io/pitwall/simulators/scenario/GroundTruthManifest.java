@@ -13,12 +13,19 @@ import java.util.List;
  * What really happened in a simulated run, for scoring detection: every vehicle's fixed facts and
  * hidden state at the start, daily, and at the end; every injected fault with the alert it should
  * raise and when its symptom first became visible in the data; every workshop visit.
- * Written as JSON next to the run ({@code manifest.json}).
+ * Written as JSON next to the run ({@code manifest.json}); its JSON Schema (draft 2020-12) ships
+ * in this jar as {@link #SCHEMA_RESOURCE}.
  */
 public record GroundTruthManifest(int schemaVersion, long seed, long startedAt, long endedAt,
                                   List<VehicleEntry> vehicles, List<FaultEntry> faults, List<ServiceEntry> services) {
 
     public static final int SCHEMA_VERSION = 1;
+    /**
+     * Class-path resource of the manifest's JSON Schema. It lives here, not among the wire
+     * contracts' schemas: the manifest is the simulator's output for scoring, not a message
+     * that crosses the system boundary.
+     */
+    public static final String SCHEMA_RESOURCE = "schemas/ground-truth-manifest.schema.json";
 
     /**
      * @param daily the hidden state at each local midnight the run passed

@@ -10,6 +10,7 @@ import io.pitwall.gateway.auth.SecretHasher;
 import io.pitwall.gateway.config.GatewayConfig;
 import io.pitwall.localservices.KafkaBroker;
 import io.pitwall.localservices.junit.RealKafkaExtension;
+import io.pitwall.simulators.mqtt.VehicleConnectException;
 import io.pitwall.simulators.scenario.FaultKind;
 import io.pitwall.simulators.scenario.FaultSpec;
 import io.pitwall.simulators.scenario.GroundTruthManifest;
@@ -19,7 +20,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.paho.client.mqttv3.MqttException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,8 +103,9 @@ class FleetGatewayITCase {
         try (MqttGateway gateway = MqttGateway.start(GatewayConfig.builder().bindHost("127.0.0.1").mqttPort(0)
                 .gatewayId("gw-sim-it").kafkaBootstrap(kafka.bootstrapServers()).deviceRegistry(devices).build())) {
             FleetOptions options = registered.withBrokerUri("tcp://127.0.0.1:" + gateway.port());
-            assertThatThrownBy(() -> Fleet.start(options)).isInstanceOf(MqttException.class)
-                    .cause().hasMessageContaining("refused the credentials");
+            assertThatThrownBy(() -> Fleet.start(options)).isInstanceOfSatisfying(VehicleConnectException.class,
+                    e -> assertThat(e.kind()).isEqualTo(VehicleConnectException.Kind.REFUSED))
+                    .hasMessageContaining("refused the credentials");
         }
     }
 

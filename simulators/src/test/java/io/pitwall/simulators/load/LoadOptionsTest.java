@@ -23,6 +23,17 @@ class LoadOptionsTest {
     }
 
     @Test
+    void aLaterProcessTakesTheVehiclesAfterItsFirstVehicle() {
+        LoadOptions first = options(10, List.of(), "v1/vehicles/{vin}/telemetry");
+        LoadOptions second = first.withFirstVehicle(14_000);
+        assertThat(first.firstVehicle()).isZero();
+        assertThat(first.transport()).isEqualTo(io.pitwall.simulators.mqtt.DeviceTransport.DEFAULT);
+        assertThat(second.vin(0)).isEqualTo(io.pitwall.simulators.fleet.VinFactory.vin(1, 14_000)).isNotEqualTo(first.vin(0));
+        assertThat(second.vehicleIndex(3)).isEqualTo(14_003);
+        assertThatThrownBy(() -> first.withFirstVehicle(-1)).hasMessageContaining("--first-vehicle");
+    }
+
+    @Test
     void topicTemplateGivesEachConnectionItsOwnTopic() {
         assertThatThrownBy(() -> options(1, List.of(), "bench/all")).hasMessageContaining("{vin}");
         assertThat(LoadOptions.expand("bench/{i}/{vin}", "LSV1", 7)).isEqualTo("bench/7/LSV1");
