@@ -5,7 +5,18 @@ import io.pitwall.gateway.auth.DeviceRegistry;
 import io.pitwall.gateway.auth.SecretHasher;
 import io.pitwall.gateway.config.GatewayConfig;
 import io.pitwall.jobs.PitwallJob;
+import io.pitwall.contracts.offers.ServiceOffer;
+import io.pitwall.contracts.owners.OwnerProfile;
 import io.pitwall.jobs.config.JobConfig;
+import io.pitwall.jobs.config.OfferJobConfig;
+import io.pitwall.jobs.offers.OfferJob;
+import io.pitwall.local.owners.OwnerBehaviour;
+import io.pitwall.local.owners.SimulatedOwnerChannel;
+import io.pitwall.offers.callbacks.CallbackServer;
+import io.pitwall.offers.callbacks.KafkaOfferEvents;
+import io.pitwall.offers.channels.HmacSignature;
+import io.pitwall.offers.owners.OwnerProfilePublisher;
+import io.pitwall.offers.owners.OwnersCsvReader;
 import io.pitwall.localservices.ClickHouseServer;
 import io.pitwall.localservices.KafkaBroker;
 import io.pitwall.simulators.fleet.DeviceSecrets;
@@ -17,6 +28,13 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -27,8 +45,9 @@ import java.util.function.Consumer;
 
 /**
  * Every part of Pitwall running on this machine: real ClickHouse and Kafka as child processes, the
- * gateway and the Flink job (on an embedded MiniCluster) in this JVM. Parts start in dependency
- * order and {@link #close} stops them in reverse, each by its own handle or PID.
+ * gateway, the callback server, a simulated owners' channel and the Flink jobs (health and offers,
+ * on one embedded MiniCluster) in this JVM. Parts start in dependency order and {@link #close}
+ * stops them in reverse, each by its own handle or PID.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -38,8 +57,15 @@ public final class LocalStack implements AutoCloseable {
     private final MqttGateway gateway;
     private final JobClient job;
     private final Path devicesFile;
+    private final CallbackServer callbacks;
+    private final SimulatedOwnerChannel ownerChannel;
+    private final String channelSecret;
 
-    private LocalStack(Path workDir, Consumer<String> progress) throws Exception {
+    private final List<String> offerArgs;
+
+    private LocalStack(Path workDir, Consumer<String> progress, OwnerBehaviour owners, Consumer<ServiceOffer> onOffer,
+                       List<String> offerArgs) throws Exception {
+        this.offerArgs = List.copyOf(offerArgs);
         Files.createDirectories(workDir);
         progress.accept("starting ClickHouse");
         clickHouse = remember(ClickHouseServer.start(workDir.resolve("clickhouse")));
@@ -53,23 +79,78 @@ public final class LocalStack implements AutoCloseable {
                 .kafkaBootstrap(kafka.bootstrapServers())
                 .deviceRegistry(devicesFile)
                 .build()));
-        progress.accept("starting the Flink job");
+        progress.accept("starting the callback server and a simulated owners' channel");
+        // One secret signs both ways here; in production the channel integration holds its own.
+        channelSecret = HexFormat.of().formatHex(secureBytes(32));
+        HmacSignature signature = HmacSignature.ofUtf8(channelSecret);
+        KafkaOfferEvents offerEvents = remember(KafkaOfferEvents.connect(kafka.bootstrapServers(), KafkaOfferEvents.DEFAULT_TOPIC,
+                Duration.ofSeconds(10)));
+        callbacks = remember(CallbackServer.start("127.0.0.1", 0, CallbackServer.DEFAULT_PATH, signature, offerEvents));
+        ownerChannel = remember(SimulatedOwnerChannel.start(signature,
+                URI.create("http://127.0.0.1:" + callbacks.port() + CallbackServer.DEFAULT_PATH), owners, onOffer));
+        progress.accept("starting the Flink jobs");
         job = startJob();
         started.push(() -> job.cancel().get());
     }
 
     public static LocalStack start(Path workDir, Consumer<String> progress) throws Exception {
-        return new LocalStack(workDir, progress);
+        return start(workDir, progress, OwnerBehaviour.realistic(), offer -> { }, new String[0]);
     }
 
+    /**
+     * @param owners  how the simulated owners answer offers
+     * @param onOffer   told of every offer the simulated owners' channel receives
+     * @param offerArgs more offer-job settings, e.g. {@code --offers.quiet-start 00:00}
+     */
+    public static LocalStack start(Path workDir, Consumer<String> progress, OwnerBehaviour owners,
+                                   Consumer<ServiceOffer> onOffer, String... offerArgs) throws Exception {
+        return new LocalStack(workDir, progress, owners, onOffer, List.of(offerArgs));
+    }
+
+    /** The health job and the offer job as one Flink job on a local MiniCluster. */
     private JobClient startJob() throws Exception {
-        JobConfig config = jobConfig(kafka, clickHouse, 5_000);
         Configuration flinkConf = new Configuration();
         flinkConf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         flinkConf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, flinkConf);
-        PitwallJob.configure(env, config);
+        PitwallJob.configure(env, jobConfig(kafka, clickHouse, 5_000));
+        OfferJob.configure(env, offerJobConfig(kafka, clickHouse, 5_000, ownerChannel.webhookUri().toString(), channelSecret,
+                offerArgs.toArray(String[]::new)));
         return env.executeAsync(PitwallJob.JOB_NAME);
+    }
+
+    /** The offer job's configuration for servers on this machine, delivering to {@code webhookUrl}. */
+    public static OfferJobConfig offerJobConfig(KafkaBroker kafka, ClickHouseServer clickHouse, long checkpointMillis,
+                                                String webhookUrl, String webhookSecret, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "--kafka.bootstrap", kafka.bootstrapServers(),
+                "--clickhouse.url", clickHouse.httpUrl(),
+                "--checkpoint.interval-ms", Long.toString(checkpointMillis),
+                "--offers.webhook.url", webhookUrl,
+                "--offers.webhook.secret", webhookSecret));
+        args.addAll(List.of(more));
+        return OfferJobConfig.from(args.toArray(String[]::new), Map.of());
+    }
+
+    /** Imports an owners CSV (the simulator's export or a CRM's) into {@code owner.profiles}; returns how many. */
+    public int importOwners(Path csv) throws IOException {
+        List<OwnerProfile> profiles;
+        try (Reader reader = Files.newBufferedReader(csv)) {
+            profiles = new OwnersCsvReader(Instant.now()).read(reader);
+        }
+        try (OwnerProfilePublisher publisher = OwnerProfilePublisher.connect(kafka.bootstrapServers(),
+                OwnerProfilePublisher.DEFAULT_TOPIC)) {
+            publisher.publishAll(profiles);
+        }
+        return profiles.size();
+    }
+
+    public SimulatedOwnerChannel ownerChannel() {
+        return ownerChannel;
+    }
+
+    public CallbackServer callbacks() {
+        return callbacks;
     }
 
     /**
@@ -107,6 +188,12 @@ public final class LocalStack implements AutoCloseable {
 
     public MqttGateway gateway() {
         return gateway;
+    }
+
+    private static byte[] secureBytes(int n) {
+        byte[] bytes = new byte[n];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
     }
 
     private <T extends AutoCloseable> T remember(T part) {

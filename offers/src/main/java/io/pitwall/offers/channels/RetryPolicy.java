@@ -7,7 +7,8 @@ import java.time.Duration;
  * n-th retry waiting {@code initialBackoff * multiplier^(n-1)}, capped at {@code maxBackoff}.
  * No jitter: deliveries are per offer, not synchronised herds, and a fixed schedule is testable.
  */
-public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multiplier, Duration maxBackoff) {
+public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multiplier, Duration maxBackoff)
+        implements java.io.Serializable {
 
     public RetryPolicy {
         if (maxAttempts < 1 || initialBackoff.isNegative() || multiplier < 1 || maxBackoff.compareTo(initialBackoff) < 0) {
