@@ -68,17 +68,19 @@ public final class LocalPitwall implements Callable<Integer> {
             stack.registerFleet(fleetOptions);
             System.err.println("pitwall: starting " + vehicles + " simulated vehicles ("
                     + (noFaults ? "healthy" : "with faults: " + fleetOptions.scenario().faults()) + ")");
-            try (AlertTicker ticker = new AlertTicker(stack.kafka().bootstrapServers(), line -> {
+            try (LiveTicker ticker = new LiveTicker(stack.kafka().bootstrapServers(), line -> {
                     System.err.print("\r\033[K");
                     System.err.println(line);
                 });
                  Fleet fleet = Fleet.start(fleetOptions.withBrokerUri(stack.mqttUri()))) {
+                Path owners = fleetOptions.outputDir().resolve("owners.csv");
+                System.err.println("pitwall: imported " + stack.importOwners(owners) + " owner profiles from " + owners
+                        + " (the simulator's CRM export) into owner.profiles");
                 printHowToLook(stack);
                 long deadline = durationSeconds > 0 ? System.nanoTime() + TimeUnit.SECONDS.toNanos(durationSeconds) : Long.MAX_VALUE;
                 while (!stop.await(2, TimeUnit.SECONDS) && System.nanoTime() < deadline) {
                     long rows = stack.queryNumber("SELECT count() FROM pitwall.telemetry");
-                    System.err.print("\r\033[K" + fleet.stats().line() + " | rows in ClickHouse " + rows
-                            + " | alerts " + ticker.alerts() + " | health updates " + ticker.healthUpdates());
+                    System.err.print("\r\033[K" + fleet.stats().line() + " | rows in ClickHouse " + rows + " | " + ticker.counts());
                 }
                 System.err.println();
                 System.err.println("pitwall: stopping");
@@ -125,8 +127,13 @@ public final class LocalPitwall implements Callable<Integer> {
         System.err.println("    clickhouse-client --port " + tcp + " --query \"SELECT * FROM pitwall.health_predictions FINAL ORDER BY as_of DESC LIMIT 5 FORMAT Vertical\"");
         System.err.println("  Alerts for the customer-journey system (kcat):");
         System.err.println("    kcat -C -b " + stack.kafka().bootstrapServers() + " -t vehicle.alerts");
+        System.err.println("  Offers, every decision with its reason, and the funnel:");
+        System.err.println("    clickhouse-client --port " + tcp + " --query \"SELECT decision, decision_reason, recommendation, channel, count()"
+                + " FROM pitwall.offers FINAL GROUP BY decision, decision_reason, recommendation, channel\"");
+        System.err.println("    ./pitwall offers report --clickhouse-url " + stack.clickHouse().httpUrl());
         System.err.println("  Publish as a vehicle: MQTT broker " + stack.mqttUri());
-        System.err.println("Alerts appear below as the pipeline raises them. Press Ctrl-C to stop everything.");
+        System.err.println("Alerts, offers and bookings appear below as the pipeline makes them (simulated owners answer offers"
+                + " through the callback API at " + "http://127.0.0.1:" + stack.callbacks().port() + "). Press Ctrl-C to stop everything.");
         System.err.println();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pitwall.contracts.offers.ServiceOffer;
 import io.pitwall.contracts.owners.Channel;
+import io.pitwall.local.cli.OffersCli;
 import io.pitwall.local.owners.OwnerBehaviour;
 import io.pitwall.simulators.fleet.Fleet;
 import io.pitwall.simulators.fleet.FleetOptions;
@@ -14,6 +15,8 @@ import io.pitwall.simulators.scenario.OwnerRecord;
 import io.pitwall.simulators.scenario.Powertrain;
 import io.pitwall.simulators.scenario.ScenarioSettings;
 import io.pitwall.sink.clickhouse.cookbook.Cookbook;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -103,6 +107,13 @@ class OfferJourneyITCase {
                 assertThat(Long.parseLong(row[1])).as("sent").isPositive();
                 assertThat(Long.parseLong(row[2])).as("delivered").isPositive();
                 assertThat(Long.parseLong(row[4])).as("booked").isPositive();
+
+                StringWriter report = new StringWriter();
+                int exit = new CommandLine(new OffersCli()).setOut(new PrintWriter(report)).execute("report",
+                        "--clickhouse-url", stack.clickHouse().httpUrl(), "--from", start.minus(Duration.ofDays(1)).toString());
+                assertThat(exit).isZero();
+                assertThat(report.toString()).contains("Funnel by owner tier").contains(offer.tier().name())
+                        .contains("A/B experiments");
             }
         }
     }
