@@ -43,14 +43,22 @@ final class LiveTicker implements AutoCloseable {
         this.show = show;
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "pitwall-local-run-ticker");
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        // From the start of each topic, skipping what earlier runs wrote (the broker keeps its data
+        // under the work dir): the first alerts come within seconds, before a consumer that starts
+        // at "latest" would have its partitions.
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "pitwall-local-run-ticker-" + ProcessHandle.current().pid());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        long startedAt = System.currentTimeMillis();
         thread = new Thread(() -> {
             try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
                     new ByteArrayDeserializer())) {
                 consumer.subscribe(List.of("vehicle.alerts", "vehicle.health", "service.offers", "offer.events"));
                 while (running) {
-                    consumer.poll(Duration.ofMillis(500)).forEach(this::take);
+                    consumer.poll(Duration.ofMillis(500)).forEach(r -> {
+                        if (r.timestamp() >= startedAt) {
+                            take(r);
+                        }
+                    });
                 }
             }
         }, "live-ticker");

@@ -60,8 +60,9 @@ public record OfferJobConfig(String kafkaBootstrap, String consumerGroup, Topics
         RetryPolicy r = n.retry();
         DeliverySettings delivery = null;
         try {
-            delivery = new DeliverySettings(s.get("offers.webhook.url", null), s.get("offers.webhook.secret", null),
-                    s.get("offers.wecom.robot-url", null),
+            // Blank counts as unset: a container passes an empty variable for a setting left out.
+            delivery = new DeliverySettings(blankToNull(s.get("offers.webhook.url", null)),
+                    blankToNull(s.get("offers.webhook.secret", null)), blankToNull(s.get("offers.wecom.robot-url", null)),
                     s.getEnum("offers.wecom.format", WeComRobotChannel.Format.class, n.wecomFormat()),
                     s.getMillis("offers.delivery.timeout-ms", n.requestTimeout()),
                     new RetryPolicy((int) s.getLong("offers.delivery.attempts", r.maxAttempts()),
@@ -81,5 +82,9 @@ public record OfferJobConfig(String kafkaBootstrap, String consumerGroup, Topics
                 s.getMillis("pipeline.buffer-timeout-ms", Duration.ofMillis(10)), offers, delivery);
         s.failOnProblems("Offer job configuration");
         return config;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 }

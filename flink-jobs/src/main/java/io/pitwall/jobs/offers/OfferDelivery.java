@@ -59,7 +59,7 @@ public final class OfferDelivery extends RichAsyncFunction<ServiceOffer, Deliver
                 .whenComplete((outcome, error) -> {
                     DeliveryOutcome o = error == null ? outcome : new DeliveryOutcome(DeliveryOutcome.Status.DEAD_LETTERED,
                             offer.channel(), 0, null, "error: " + error, Json.write(offer));
-                    result.complete(List.of(toResult(offer, o, Instant.now())));
+                    result.complete(List.of(toResult(offer, o, Instant.now(), delivered, failed)));
                 });
     }
 
@@ -67,16 +67,18 @@ public final class OfferDelivery extends RichAsyncFunction<ServiceOffer, Deliver
     @Override
     public void timeout(ServiceOffer offer, ResultFuture<DeliveryResult> result) {
         result.complete(List.of(toResult(offer, new DeliveryOutcome(DeliveryOutcome.Status.DEAD_LETTERED, offer.channel(), 0,
-                null, "timeout", Json.write(offer)), Instant.now())));
+                null, "timeout", Json.write(offer)), Instant.now(), delivered, failed)));
     }
 
-    DeliveryResult toResult(ServiceOffer offer, DeliveryOutcome outcome, Instant at) {
+    /** The event (and dead letter) of one outcome, counted. */
+    static DeliveryResult toResult(ServiceOffer offer, DeliveryOutcome outcome, Instant at, Counter deliveredCount,
+                                   Counter failedCount) {
         byte[] event = Json.write(outcome.toOfferEvent(offer.offerId(), offer.ownerId(), at));
         if (outcome.delivered()) {
-            delivered.inc();
+            deliveredCount.inc();
             return new DeliveryResult(offer.ownerId(), event, null);
         }
-        failed.inc();
+        failedCount.inc();
         LOG.warn("Offer {} for owner {} was not delivered on {} after {} attempt(s): {}; dead-lettered to offer.dead-letters",
                 offer.offerId(), offer.ownerId(), offer.channel(), outcome.attempts(), outcome.detail());
         OfferDeadLetter letter = new OfferDeadLetter(OfferDeadLetter.SCHEMA_VERSION, offer.offerId(), offer.ownerId(),
