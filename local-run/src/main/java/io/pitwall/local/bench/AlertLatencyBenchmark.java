@@ -25,10 +25,6 @@ import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
@@ -45,7 +41,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -92,7 +87,7 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         workDir = workDir.toAbsolutePath();
-        deleteRecursively(workDir);
+        TopicTail.deleteRecursively(workDir);
         Files.createDirectories(workDir);
         String probeVin = VinFactory.vin(777, 0);
         try (ClickHouseServer clickHouse = ClickHouseServer.start(workDir.resolve("clickhouse"));
@@ -105,8 +100,7 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
                     .kafkaBootstrap(kafka.bootstrapServers()).deviceRegistry(devices).limits(limits).build())) {
                 JobClient job = startJob(kafka, clickHouse);
                 AtomicBoolean measuring = new AtomicBoolean();
-                AtomicBoolean consuming = new AtomicBoolean(true);
-                Thread consumer = consumeAlerts(kafka, probeVin, measuring, consuming);
+                TopicTail consumer = consumeAlerts(kafka, probeVin, measuring);
                 LoadOptions load = new LoadOptions("127.0.0.1", gateway.port(), connections, 0,
                         List.of("127.0.0.1"), rate, 1, 64, Duration.ofSeconds(warmupSeconds + seconds + 5L), 0,
                         LOAD_SEED, "v1/vehicles/{vin}/telemetry", "{vin}", "{vin}", null, signals, 60,
@@ -123,7 +117,7 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
                 long rowsBefore;
                 try {
                     MqttAsyncClient probe = connectProbe(gateway.port(), probeVin);
-                    log("load running; warming up for " + warmupSeconds + " s");
+                    TopicTail.log("load running; warming up for " + warmupSeconds + " s");
                     Thread.sleep(warmupSeconds * 1000L);
                     rowsBefore = count(clickHouse);
                     measuring.set(true);
@@ -141,9 +135,7 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
                     print(report[0], (rowsAfter - rowsBefore) / measuredSeconds, stateBytes);
                 } finally {
                     loader.interrupt();
-                    // A Kafka consumer must not be interrupted mid-poll; it stops at its next poll.
-                    consuming.set(false);
-                    consumer.join(10_000);
+                    consumer.close();
                     job.cancel().get(60, TimeUnit.SECONDS);
                 }
             }
@@ -206,33 +198,17 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
         }
     }
 
-    private Thread consumeAlerts(KafkaBroker kafka, String probeVin, AtomicBoolean measuring, AtomicBoolean consuming) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "alert-latency-bench");
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        Thread thread = new Thread(() -> {
-            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
-                    new ByteArrayDeserializer())) {
-                consumer.subscribe(List.of("vehicle.alerts"));
-                while (consuming.get()) {
-                    consumer.poll(Duration.ofMillis(100)).forEach(record -> {
-                        long now = System.nanoTime();
-                        Alert alert = Json.read(record.value(), Alert.class);
-                        if (alert.vin().equals(probeVin) && alert.kind() == AlertKind.DTC_NEW
-                                && alert.state() == AlertState.OPEN && measuring.get()) {
-                            Long sent = probeSentNanos.remove(String.valueOf(alert.evidence().get("code")));
-                            if (sent != null) {
-                                latencyMicros.recordValue(Math.max(1, (now - sent) / 1000));
-                            }
-                        }
-                    });
+    private TopicTail consumeAlerts(KafkaBroker kafka, String probeVin, AtomicBoolean measuring) {
+        return new TopicTail(kafka.bootstrapServers(), "vehicle.alerts", "alert-latency-bench", (arrived, record) -> {
+            Alert alert = Json.read(record.value(), Alert.class);
+            if (alert.vin().equals(probeVin) && alert.kind() == AlertKind.DTC_NEW
+                    && alert.state() == AlertState.OPEN && measuring.get()) {
+                Long sent = probeSentNanos.remove(String.valueOf(alert.evidence().get("code")));
+                if (sent != null) {
+                    latencyMicros.recordValue(Math.max(1, (arrived - sent) / 1000));
                 }
             }
-        }, "alert-consumer");
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
+        });
     }
 
     private static long count(ClickHouseServer clickHouse) throws IOException {
@@ -276,19 +252,6 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
         if (stateBytes >= 0) {
             System.out.printf("latest checkpoint: %d bytes for %d vehicles = %.0f bytes per vehicle%n", stateBytes,
                     connections + 1, stateBytes / (double) (connections + 1));
-        }
-    }
-
-    private static void log(String message) {
-        System.err.println("bench: " + message);
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }

@@ -19,13 +19,11 @@ import io.pitwall.localservices.KafkaBroker;
 import io.pitwall.offers.channels.HmacSignature;
 import io.pitwall.offers.owners.OwnerProfilePublisher;
 import io.pitwall.simulators.fleet.VinFactory;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -35,21 +33,15 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -98,7 +90,7 @@ public final class OfferLatencyBenchmark implements Callable<Integer> {
             decisions.put(d, new AtomicLong());
         }
         workDir = workDir.toAbsolutePath();
-        deleteRecursively(workDir);
+        TopicTail.deleteRecursively(workDir);
         Files.createDirectories(workDir);
         String secret = UUID.randomUUID() + "-" + UUID.randomUUID();
         try (ClickHouseServer clickHouse = ClickHouseServer.start(workDir.resolve("clickhouse"));
@@ -108,22 +100,16 @@ public final class OfferLatencyBenchmark implements Callable<Integer> {
             TopicLayout.TOPICS.values().forEach(t -> kafka.createTopic(t.name(), t.partitions(), t.configs()));
             List<String> vins = importOwners(kafka);
             JobClient job = startJob(kafka, clickHouse, channel.webhookUri().toString(), secret);
-            AtomicBoolean consuming = new AtomicBoolean(true);
-            AtomicBoolean measuring = new AtomicBoolean();
-            Thread consumer = consumeDecisions(kafka, measuring, consuming);
-            try {
+            try (TopicTail tail = consumeDecisions(kafka)) {
                 awaitOwners(clickHouse);
-                log("job running, " + owners + " owners loaded; warming up for " + warmupSeconds + " s at " + rate + " alerts/s");
+                TopicTail.log("job running, " + owners + " owners loaded; warming up for " + warmupSeconds + " s at " + rate + " alerts/s");
                 try (KafkaProducer<String, byte[]> producer = producer(kafka)) {
-                    produce(producer, vins, warmupSeconds, measuring, false);
-                    produce(producer, vins, seconds, measuring, true);
+                    produce(producer, vins, warmupSeconds, false);
+                    produce(producer, vins, seconds, true);
                 }
                 Thread.sleep(3_000);
-                measuring.set(false);
                 print(channel.received().size());
             } finally {
-                consuming.set(false);
-                consumer.join(10_000);
                 job.cancel().get(60, TimeUnit.SECONDS);
             }
         }
@@ -170,9 +156,9 @@ public final class OfferLatencyBenchmark implements Callable<Integer> {
         throw new IllegalStateException("the offer job did not load " + owners + " owners within 3 minutes");
     }
 
-    private void produce(KafkaProducer<String, byte[]> producer, List<String> vins, int forSeconds, AtomicBoolean measuring,
-                         boolean measured) throws InterruptedException {
-        measuring.set(measured);
+    /** Alerts at the set rate, round robin over the cars and the alert kinds; only measured ones are timed. */
+    private void produce(KafkaProducer<String, byte[]> producer, List<String> vins, int forSeconds, boolean measured)
+            throws InterruptedException {
         long intervalNanos = (long) (TimeUnit.SECONDS.toNanos(1) / rate);
         long start = System.nanoTime();
         long end = start + TimeUnit.SECONDS.toNanos(forSeconds);
@@ -195,31 +181,15 @@ public final class OfferLatencyBenchmark implements Callable<Integer> {
         producer.flush();
     }
 
-    private Thread consumeDecisions(KafkaBroker kafka, AtomicBoolean measuring, AtomicBoolean consuming) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "offer-latency-bench");
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        Thread thread = new Thread(() -> {
-            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
-                    new ByteArrayDeserializer())) {
-                consumer.subscribe(List.of("service.offers"));
-                while (consuming.get()) {
-                    consumer.poll(Duration.ofMillis(100)).forEach(record -> {
-                        long now = System.nanoTime();
-                        ServiceOffer offer = Json.read(record.value(), ServiceOffer.class);
-                        Long sent = sentNanos.remove(offer.triggerId());
-                        if (sent != null) {
-                            latencyMicros.recordValue(Math.max(1, (now - sent) / 1000));
-                            decisions.get(offer.decision()).incrementAndGet();
-                        }
-                    });
-                }
+    private TopicTail consumeDecisions(KafkaBroker kafka) {
+        return new TopicTail(kafka.bootstrapServers(), "service.offers", "offer-latency-bench", (arrived, record) -> {
+            ServiceOffer offer = Json.read(record.value(), ServiceOffer.class);
+            Long sent = sentNanos.remove(offer.triggerId());
+            if (sent != null) {
+                latencyMicros.recordValue(Math.max(1, (arrived - sent) / 1000));
+                decisions.get(offer.decision()).incrementAndGet();
             }
-        }, "decision-consumer");
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
+        });
     }
 
     private static KafkaProducer<String, byte[]> producer(KafkaBroker kafka) {
@@ -243,19 +213,6 @@ public final class OfferLatencyBenchmark implements Callable<Integer> {
                     latencyMicros.getValueAtPercentile(50) / 1000.0, latencyMicros.getValueAtPercentile(90) / 1000.0,
                     latencyMicros.getValueAtPercentile(99) / 1000.0, latencyMicros.getValueAtPercentile(99.9) / 1000.0,
                     latencyMicros.getMaxValue() / 1000.0);
-        }
-    }
-
-    private static void log(String message) {
-        System.err.println("bench: " + message);
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }
