@@ -55,7 +55,8 @@ public record OfferJobConfig(String kafkaBootstrap, String consumerGroup, Topics
                 s.getZone("offers.default-zone", d.defaultZone()), d.caps(),
                 s.getMillis("offers.replay-memory-ms", d.decidedRetention()),
                 s.getMillis("offers.unowned-wait-ms", d.unownedRetention()),
-                (int) s.getLong("offers.unowned-max", d.unownedBuffer()));
+                (int) s.getLong("offers.unowned-max", d.unownedBuffer()),
+                s.getMillis("offers.health-recheck-ms", d.healthRecheck()));
         DeliverySettings n = DeliverySettings.none();
         RetryPolicy r = n.retry();
         DeliverySettings delivery = null;

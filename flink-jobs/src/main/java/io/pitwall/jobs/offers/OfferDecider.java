@@ -45,6 +45,7 @@ public final class OfferDecider extends KeyedProcessFunction<String, OwnerInput,
     private transient ValueState<byte[]> state;
     private transient Map<Decision, Counter> decisions;
     private transient Counter replays;
+    private transient Counter healthRepeats;
 
     public OfferDecider(OfferSettings settings) {
         this.settings = settings;
@@ -61,6 +62,7 @@ public final class OfferDecider extends KeyedProcessFunction<String, OwnerInput,
             decisions.put(d, getRuntimeContext().getMetricGroup().counter("offerDecisions" + name));
         }
         replays = getRuntimeContext().getMetricGroup().counter("offerReplaysSkipped");
+        healthRepeats = getRuntimeContext().getMetricGroup().counter("offerHealthRepeatsSkipped");
     }
 
     @Override
@@ -133,6 +135,11 @@ public final class OfferDecider extends KeyedProcessFunction<String, OwnerInput,
         @Override
         public void replaySkipped(String offerId) {
             replays.inc();
+        }
+
+        @Override
+        public void healthRepeatSkipped(String recommendation) {
+            healthRepeats.inc();
         }
     }
 }

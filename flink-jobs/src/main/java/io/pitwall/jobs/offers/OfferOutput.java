@@ -22,4 +22,8 @@ public interface OfferOutput {
     /** A trigger seen again (a replay or a restore) and not decided twice. */
     default void replaySkipped(String offerId) {
     }
+
+    /** A health condition that still holds, within its recheck interval: not decided again. */
+    default void healthRepeatSkipped(String recommendation) {
+    }
 }

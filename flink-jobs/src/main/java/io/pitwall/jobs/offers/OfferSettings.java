@@ -40,10 +40,12 @@ import java.util.function.Function;
  * @param decidedRetention    how long a decided offer id is remembered to skip replays (default 35 days)
  * @param unownedRetention    how long facts about a vehicle with no known owner wait for one (default 1 day)
  * @param unownedBuffer       at most this many such facts per vehicle (default 16)
+ * @param healthRecheck       a health condition that keeps holding is decided again at most this often (default 1 day)
  */
 public record OfferSettings(String catalogueFile, String templatesFile, String forbiddenTermsFile, String bookingBaseUrl,
                             LocalTime quietStart, LocalTime quietEnd, ZoneId defaultZone, Map<Tier, Integer> caps,
-                            Duration decidedRetention, Duration unownedRetention, int unownedBuffer) implements Serializable {
+                            Duration decidedRetention, Duration unownedRetention, int unownedBuffer, Duration healthRecheck)
+        implements Serializable {
 
     public static final String DEFAULT_BOOKING_URL = "http://127.0.0.1:8480/book";
 
@@ -54,22 +56,22 @@ public record OfferSettings(String catalogueFile, String templatesFile, String f
     public static OfferSettings defaults() {
         PolicyConfig policy = PolicyConfig.defaults();
         return new OfferSettings(null, null, null, DEFAULT_BOOKING_URL, policy.quietStart(), policy.quietEnd(),
-                policy.defaultZone(), policy.capPerTier(), Duration.ofDays(35), Duration.ofDays(1), 16);
+                policy.defaultZone(), policy.capPerTier(), Duration.ofDays(35), Duration.ofDays(1), 16, Duration.ofDays(1));
     }
 
     public OfferSettings withBookingBaseUrl(String url) {
         return new OfferSettings(catalogueFile, templatesFile, forbiddenTermsFile, url, quietStart, quietEnd, defaultZone, caps,
-                decidedRetention, unownedRetention, unownedBuffer);
+                decidedRetention, unownedRetention, unownedBuffer, healthRecheck);
     }
 
     public OfferSettings withQuietHours(LocalTime start, LocalTime end) {
         return new OfferSettings(catalogueFile, templatesFile, forbiddenTermsFile, bookingBaseUrl, start, end, defaultZone, caps,
-                decidedRetention, unownedRetention, unownedBuffer);
+                decidedRetention, unownedRetention, unownedBuffer, healthRecheck);
     }
 
     public OfferSettings withFiles(String catalogue, String templates, String forbiddenTerms) {
         return new OfferSettings(catalogue, templates, forbiddenTerms, bookingBaseUrl, quietStart, quietEnd, defaultZone, caps,
-                decidedRetention, unownedRetention, unownedBuffer);
+                decidedRetention, unownedRetention, unownedBuffer, healthRecheck);
     }
 
     public PolicyConfig policyConfig() {
@@ -97,7 +99,7 @@ public record OfferSettings(String catalogueFile, String templatesFile, String f
                 .orElse(Duration.ZERO);
         Duration horizon = longestCoolDown.compareTo(policy.capWindow()) > 0 ? longestCoolDown : policy.capWindow();
         return new OwnerOfferEngine(catalogue, PolicyChain.standard(policy), new OfferRenderer(templates, scanner, bookingBaseUrl),
-                HeadUnitChannel.defaults(), horizon, decidedRetention, Duration.ofMinutes(1));
+                HeadUnitChannel.defaults(), horizon, decidedRetention, Duration.ofMinutes(1), healthRecheck);
     }
 
     private static <T> T fromFile(String file, Function<InputStream, T> loader) {

@@ -45,15 +45,17 @@ public final class OwnerOfferEngine {
     private final Duration historyHorizon;
     private final Duration decidedRetention;
     private final Duration profileGrace;
+    private final Duration healthRecheck;
 
     /**
      * @param historyHorizon   contacts older than this are pruned (the latest of each recommendation is kept):
      *                         at least the cap window and the longest cool-down
-     * @param decidedRetention how long an offer id is remembered to skip replays of its trigger
+     * @param decidedRetention how long a sent offer's id is remembered to skip replays of its trigger
      * @param profileGrace     how long a fact that arrived before the owner's profile waits for it
+     * @param healthRecheck    a health condition that keeps holding is decided again at most this often
      */
     public OwnerOfferEngine(OfferCatalogue catalogue, PolicyChain policy, OfferRenderer renderer, HeadUnitChannel headUnit,
-                            Duration historyHorizon, Duration decidedRetention, Duration profileGrace) {
+                            Duration historyHorizon, Duration decidedRetention, Duration profileGrace, Duration healthRecheck) {
         this.catalogue = catalogue;
         this.policy = policy;
         this.renderer = renderer;
@@ -61,6 +63,7 @@ public final class OwnerOfferEngine {
         this.historyHorizon = historyHorizon;
         this.decidedRetention = decidedRetention;
         this.profileGrace = profileGrace;
+        this.healthRecheck = healthRecheck;
     }
 
     /**
@@ -138,7 +141,8 @@ public final class OwnerOfferEngine {
         }
         state.pending.clear();
         state.contacts.clear();
-        state.decided.clear();
+        state.sent.clear();
+        state.healthDecidedAt.clear();
     }
 
     public void onAlert(OwnerOfferState state, String ownerId, Alert alert, Instant now, OfferOutput out) {
@@ -148,8 +152,20 @@ public final class OwnerOfferEngine {
         prune(state, now);
     }
 
+    /**
+     * Predictions arrive every few minutes of driving, and a condition such as "pads within 1,000 km"
+     * holds for weeks: it is decided again at most once per {@code healthRecheck} per recommendation
+     * (skips are counted, not recorded), so the audit holds one decision a day, not hundreds - and
+     * a consent given in between still takes effect within a day.
+     */
     public void onHealth(OwnerOfferState state, String ownerId, HealthPrediction prediction, Instant now, OfferOutput out) {
         for (Candidate candidate : catalogue.match(prediction)) {
+            Long last = state.healthDecidedAt.get(candidate.recommendation());
+            if (last != null && now.toEpochMilli() - last < healthRecheck.toMillis()) {
+                out.healthRepeatSkipped(candidate.recommendation());
+                continue;
+            }
+            state.healthDecidedAt.put(candidate.recommendation(), now.toEpochMilli());
             decide(state, ownerId, candidate, now, false, out);
         }
         prune(state, now);
@@ -159,7 +175,7 @@ public final class OwnerOfferEngine {
     public void onServiceDone(OwnerOfferState state, String ownerId, VehicleEvent event, OfferOutput out) {
         for (FollowUp followUp : catalogue.followUps(event)) {
             String id = offerId(ownerId, followUp.candidate());
-            if (state.decided.containsKey(id) || state.pending.containsKey(id)) {
+            if (state.sent.containsKey(id) || state.pending.containsKey(id)) {
                 out.replaySkipped(id);
                 continue;
             }
@@ -194,7 +210,7 @@ public final class OwnerOfferEngine {
     private void decide(OwnerOfferState state, String ownerId, Candidate candidate, Instant now, boolean release,
                         OfferOutput out) {
         String offerId = offerId(ownerId, candidate);
-        if (!release && (state.decided.containsKey(offerId) || state.pending.containsKey(offerId))) {
+        if (!release && (state.sent.containsKey(offerId) || state.pending.containsKey(offerId))) {
             out.replaySkipped(offerId);
             return;
         }
@@ -209,8 +225,8 @@ public final class OwnerOfferEngine {
         }
         ServiceOffer record = OfferRecords.serviceOffer(offerId, ownerId, candidate, decision, rendered, now);
         out.decided(record);
-        state.decided.put(offerId, now.toEpochMilli());
         if (decision.decision() == Decision.SENT) {
+            state.sent.put(offerId, now.toEpochMilli());
             state.replaceHistory(state.history().with(decision.contactAt(now).orElseThrow()));
             if (decision.channel() == Channel.HEAD_UNIT) {
                 out.toHeadUnit(record, headUnit.notice(record, candidate.severity()));
@@ -246,7 +262,9 @@ public final class OwnerOfferEngine {
             state.replaceHistory(pruned);
         }
         long forgetBefore = now.minus(decidedRetention).toEpochMilli();
-        state.decided.values().removeIf(at -> at < forgetBefore);
+        state.sent.values().removeIf(at -> at < forgetBefore);
+        long recheckBefore = now.minus(healthRecheck).toEpochMilli();
+        state.healthDecidedAt.values().removeIf(at -> at <= recheckBefore);
     }
 
     private static List<PendingOffer> sortedByDue(java.util.Collection<PendingOffer> pending) {

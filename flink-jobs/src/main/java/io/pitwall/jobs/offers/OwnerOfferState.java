@@ -31,8 +31,15 @@ public final class OwnerOfferState {
     /** Offers that went out: what the cap, the cool-downs and the lifecycle rule count. */
     public List<SentContact> contacts = new ArrayList<>();
 
-    /** Offer ids already decided, with when: a replayed trigger is not decided (or sent) twice. */
-    public Map<String, Long> decided = new HashMap<>();
+    /**
+     * Offer ids that went out, with when: a replayed trigger is not sent twice. Only sent ones are
+     * kept - a decision that contacted nobody repeats harmlessly under the same id - so the state
+     * grows with contacts, not with decisions.
+     */
+    public Map<String, Long> sent = new HashMap<>();
+
+    /** When a health condition last led to a decision, per recommendation: see {@code healthRecheck}. */
+    public Map<String, Long> healthDecidedAt = new HashMap<>();
 
     /** Held offers and scheduled follow-ups, by offer id. */
     public Map<String, PendingOffer> pending = new HashMap<>();
@@ -70,7 +77,7 @@ public final class OwnerOfferState {
     /** True when nothing is worth keeping: the state can be cleared rather than stored. */
     @JsonIgnore
     public boolean isEmpty() {
-        return profile == null && optedOutAt.isEmpty() && contacts.isEmpty() && decided.isEmpty() && pending.isEmpty()
-                && awaitingProfile.isEmpty();
+        return profile == null && optedOutAt.isEmpty() && contacts.isEmpty() && sent.isEmpty() && pending.isEmpty()
+                && awaitingProfile.isEmpty() && healthDecidedAt.isEmpty();
     }
 }

@@ -10,6 +10,7 @@ import io.pitwall.contracts.alerts.Alert;
 import io.pitwall.contracts.alerts.AlertKind;
 import io.pitwall.contracts.alerts.AlertState;
 import io.pitwall.contracts.alerts.Severity;
+import io.pitwall.contracts.health.HealthPrediction;
 import io.pitwall.contracts.notices.NoticeKind;
 import io.pitwall.contracts.offers.Decision;
 import io.pitwall.contracts.offers.ServiceOffer;
@@ -56,8 +57,7 @@ class OwnerOfferEngineTest {
         engine.onWake(state, OWNER, morning.plusSeconds(60), out);
 
         assertThat(out.decided).singleElement().satisfies(offer -> assertThat(offer.decisionReason()).isEqualTo("no-owner-profile"));
-        assertThat(state.isEmpty()).isFalse();
-        assertThat(state.awaitingProfile).isEmpty();
+        assertThat(state.isEmpty()).as("nothing was sent, so nothing is kept").isTrue();
     }
 
     @Test
@@ -226,7 +226,8 @@ class OwnerOfferEngineTest {
         assertThat(copy.profile).isEqualTo(state.profile);
         assertThat(copy.optedOutAt).isEqualTo(state.optedOutAt);
         assertThat(copy.contacts).isEqualTo(state.contacts);
-        assertThat(copy.decided).isEqualTo(state.decided);
+        assertThat(copy.sent).isEqualTo(state.sent);
+        assertThat(copy.healthDecidedAt).isEqualTo(state.healthDecidedAt);
         assertThat(copy.pending).isEqualTo(state.pending);
         assertThat(copy.history()).isEqualTo(state.history());
     }
@@ -240,6 +241,42 @@ class OwnerOfferEngineTest {
         engine.onAlert(state, OWNER, alert(AlertKind.TIRE_PRESSURE_LOW, Severity.WARNING, AlertState.OPEN, later), later, out);
 
         assertThat(state.contacts).hasSize(2);
-        assertThat(state.decided).hasSize(1);
+        assertThat(state.sent).hasSize(1);
+    }
+
+    @Test
+    void onlySentOffersAreRememberedForReplays() {
+        profile(owner(Map.of(), 0));
+        Instant morning = shanghai(20, 10, 0);
+        engine.onAlert(state, OWNER, alert(AlertKind.BRAKE_PADS_WORN, Severity.WARNING, AlertState.OPEN, morning), morning, out);
+
+        assertThat(out.last().decision()).isEqualTo(Decision.SUPPRESSED);
+        assertThat(state.sent).isEmpty();
+    }
+
+    @Test
+    void aHealthConditionThatKeepsHoldingIsDecidedAgainOnlyAfterADay() {
+        profile(owner(Map.of(), 0));
+        Instant t = shanghai(20, 10, 0);
+        for (int i = 0; i < 6; i++) {
+            Instant at = t.plusSeconds(600L * i);
+            engine.onHealth(state, OWNER, brakesDueIn(800, at), at, out);
+        }
+        assertThat(out.decided).singleElement().satisfies(d -> assertThat(d.decisionReason()).isEqualTo("no-marketing-consent"));
+
+        profile(owner(0));
+        Instant nextDay = t.plusSeconds(86_400);
+        engine.onHealth(state, OWNER, brakesDueIn(700, nextDay), nextDay, out);
+
+        assertThat(out.decided).hasSize(2);
+        assertThat(out.last().decision()).isEqualTo(Decision.SENT);
+        assertThat(out.last().triggerType()).isEqualTo(ServiceOffer.TRIGGER_HEALTH);
+        assertThat(out.last().body()).contains("700");
+    }
+
+    private static HealthPrediction brakesDueIn(double km, Instant at) {
+        return new HealthPrediction(HealthPrediction.SCHEMA_VERSION, OfferFixtures.VIN, at.toEpochMilli(), 48_000.0,
+                new HealthPrediction.BrakePads(new HealthPrediction.AxleWear(88.0, km, 40.0, 0.8),
+                        new HealthPrediction.AxleWear(40.0, 9_000.0, 300.0, 0.5)), null, null);
     }
 }
