@@ -2,7 +2,8 @@
 --
 -- For every alert episode opened in [{from:DateTime}, {to:DateTime}): when it opened (its first
 -- record) and when the first offer triggered by it was SENT. Episodes without a sent offer count
--- in alerts but not in the times.
+-- in alerts but not in the times; a kind none of whose episodes got one shows nan times (maxIf
+-- alone would say 0 minutes there, which reads as "offered at once").
 SELECT
     kind,
     count() AS alerts,
@@ -10,7 +11,7 @@ SELECT
     round(avgIf(minutes, first_offer_ms > 0), 1) AS avg_minutes,
     round(quantileIf(0.5)(minutes, first_offer_ms > 0), 1) AS median_minutes,
     round(quantileIf(0.9)(minutes, first_offer_ms > 0), 1) AS p90_minutes,
-    round(maxIf(minutes, first_offer_ms > 0), 1) AS max_minutes
+    round(if(alerts_with_offer = 0, nan, maxIf(minutes, first_offer_ms > 0)), 1) AS max_minutes
 FROM
 (
     SELECT

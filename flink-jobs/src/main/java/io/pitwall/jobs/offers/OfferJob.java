@@ -48,7 +48,9 @@ public final class OfferJob {
     public static void build(StreamExecutionEnvironment env, OfferSources sources, OfferSinks sinks, OfferSettings offers,
                              DeliverySettings delivery, Duration outOfOrderness, Duration idleness) {
         WatermarkStrategy<VehicleFact> factTime = watermarks(outOfOrderness, idleness, (fact, previous) -> fact.time);
-        WatermarkStrategy<OwnerInput> ownerTime = watermarks(outOfOrderness, idleness, (input, previous) -> input.time);
+        // Owner inputs carry the CRM's and channels' wall-clock times: they must not move the offer clock.
+        WatermarkStrategy<OwnerInput> ownerTime = ClockNeutral.<OwnerInput>strategy()
+                .withTimestampAssigner((input, previous) -> input.time);
 
         DataStream<VehicleFact> facts = env.fromSource(sources.alerts(), factTime, "vehicle.alerts").uid("offers-source-alerts")
                 .union(env.fromSource(sources.health(), factTime, "vehicle.health").uid("offers-source-health"),
