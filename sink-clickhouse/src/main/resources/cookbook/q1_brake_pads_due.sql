@@ -3,7 +3,9 @@
 -- Takes the newest health prediction of every vehicle (the whole row, even where a field is NULL),
 -- keeps the vehicles with an axle due within {days:UInt32} days or {km:UInt32} km, and lists them
 -- per preferred workshop, most urgent first. Vehicles whose owner has no workshop on file are
--- listed under an empty workshop id.
+-- listed under an empty workshop id. A vehicle whose pads were replaced (a SERVICE_DONE event with a
+-- BRAKE_PADS item) after its newest prediction is left out: the work is done, and the next
+-- prediction, once it drives again, will say where the new pads stand.
 SELECT
     preferred_workshop_id AS workshop_id,
     any(preferred_workshop_name) AS workshop,
@@ -27,11 +29,19 @@ FROM
         SELECT
             vin,
             argMax((front_pad_km_to_threshold, front_pad_days_to_threshold,
-                    rear_pad_km_to_threshold, rear_pad_days_to_threshold), as_of_ms) AS latest
+                    rear_pad_km_to_threshold, rear_pad_days_to_threshold), as_of_ms) AS latest,
+            max(as_of_ms) AS latest_ms
         FROM pitwall.health_predictions FINAL
         GROUP BY vin
     )
-    WHERE days_left <= {days:UInt32} OR km_left <= {km:UInt32}
+    ANY LEFT JOIN
+    (
+        SELECT vin, max(ts_ms) AS pads_serviced_ms
+        FROM pitwall.vehicle_events FINAL
+        WHERE type = 'SERVICE_DONE' AND (has(service_items, 'BRAKE_PADS_FRONT') OR has(service_items, 'BRAKE_PADS_REAR'))
+        GROUP BY vin
+    ) USING vin
+    WHERE (days_left <= {days:UInt32} OR km_left <= {km:UInt32}) AND pads_serviced_ms <= latest_ms
 )
 ANY LEFT JOIN
 (

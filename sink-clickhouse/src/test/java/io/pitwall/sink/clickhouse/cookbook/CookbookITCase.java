@@ -4,6 +4,10 @@ import io.pitwall.contracts.alerts.Alert;
 import io.pitwall.contracts.alerts.AlertKind;
 import io.pitwall.contracts.alerts.AlertState;
 import io.pitwall.contracts.alerts.Severity;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pitwall.contracts.Json;
+import io.pitwall.contracts.events.EventType;
+import io.pitwall.contracts.events.VehicleEvent;
 import io.pitwall.contracts.health.HealthPrediction;
 import io.pitwall.contracts.offers.Decision;
 import io.pitwall.contracts.offers.OfferEvent;
@@ -25,6 +29,7 @@ import io.pitwall.sink.clickhouse.tables.OwnerRowEncoder;
 import io.pitwall.sink.clickhouse.tables.ServiceOfferRowEncoder;
 import io.pitwall.sink.clickhouse.tables.TelemetryRow;
 import io.pitwall.sink.clickhouse.tables.TelemetryRowEncoder;
+import io.pitwall.sink.clickhouse.tables.VehicleEventRowEncoder;
 import io.pitwall.sink.clickhouse.testing.DirectWriter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,6 +77,7 @@ class CookbookITCase {
             DirectWriter.write(settings, PitwallSinks.OFFERS, new ServiceOfferRowEncoder(), offers());
             DirectWriter.write(settings, PitwallSinks.OFFER_EVENTS, new OfferEventRowEncoder(), offerEvents());
             DirectWriter.write(settings, PitwallSinks.TELEMETRY, new TelemetryRowEncoder(), telemetry());
+            DirectWriter.write(settings, PitwallSinks.VEHICLE_EVENTS, new VehicleEventRowEncoder(), services());
         }
     }
 
@@ -81,7 +87,20 @@ class CookbookITCase {
                 "workshop_id, workshop, vehicles_due, vins, soonest_days, soonest_km"))
                 .containsExactly(
                         "\t\t1\t['" + V5 + "']\t3\t150",
-                        "ws-A\tPudong 4S\t3\t['" + V1 + "','" + V4 + "','" + V2 + "']\t12\t600");
+                        "ws-A\tPudong 4S\t2\t['" + V1 + "','" + V4 + "']\t12\t2000");
+    }
+
+    /** V2's front pads were replaced after its newest prediction (it leaves Q1); V1's service came before its (it stays). */
+    private static List<VehicleEvent> services() {
+        return List.of(service(V2, 7_001, MON + DAY + 3_600_000L, "BRAKE_PADS_FRONT"),
+                service(V1, 7_002, MON + DAY - 3_600_000L, "BRAKE_PADS_FRONT"),
+                service(V4, 7_003, MON + 2 * DAY, "OIL_CHANGE"));
+    }
+
+    private static VehicleEvent service(String vin, long seq, long ts, String item) {
+        ObjectNode detail = Json.mapper().createObjectNode();
+        detail.putArray("items").add(item);
+        return new VehicleEvent(vin, seq, ts, EventType.SERVICE_DONE, null, detail);
     }
 
     @Test
