@@ -70,6 +70,8 @@ class DetectionAccuracyITCase {
         System.out.println(estimates.report());
         assertThat(estimates.soh).as("an EV without a fault is in the run").isNotEmpty()
                 .allSatisfy(r -> assertThat(r.error()).as(r.toString()).isLessThanOrEqualTo(3.0));
+        assertThat(estimates.sensorPads()).as("cars with a pad-wear sensor and no fault").isNotEmpty()
+                .allSatisfy(p -> assertThat(p.error()).as(p.toString()).isLessThanOrEqualTo(0.15));
 
         assertThat(score.outcomes()).extracting(o -> o.fault().fault()).containsAll(EnumSet.allOf(FaultKind.class));
         assertThat(score.outcomes()).filteredOn(DetectionScore.FaultOutcome::symptomVisible)

@@ -5,8 +5,12 @@ import io.pitwall.jobs.input.RawRecordDeserializer;
 import io.pitwall.jobs.input.VehicleInput;
 import io.pitwall.simulators.scenario.VehicleMessage;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.function.Consumer;
 
 /**
  * Turns a simulated fleet's MQTT messages into the job's inputs exactly as gateway and
@@ -20,17 +24,42 @@ final class SimulatedInputs {
 
     static List<VehicleInput> of(List<VehicleMessage> messages) {
         List<VehicleInput> inputs = new ArrayList<>();
-        for (VehicleMessage m : messages) {
-            RawRecord raw = switch (m.kind()) {
-                case TELEMETRY -> RawRecord.telemetry(m.telemetry(), m.vin(), "sim", m.emittedAt(), m.qos());
-                case EVENT -> RawRecord.event(m.event(), m.vin(), "sim", m.emittedAt(), m.qos());
-                // Online/offline carries nothing the detectors use.
-                case STATUS -> null;
-            };
-            if (raw != null) {
-                RawRecordDeserializer.emit(raw, inputs::add);
-            }
-        }
+        messages.forEach(m -> decode(m, inputs::add));
         return inputs;
+    }
+
+    /** The same, decoded as they are read: for runs too long to hold in memory. */
+    static Iterator<VehicleInput> stream(Iterator<VehicleMessage> messages) {
+        return new Iterator<>() {
+            private final ArrayDeque<VehicleInput> pending = new ArrayDeque<>();
+
+            @Override
+            public boolean hasNext() {
+                while (pending.isEmpty() && messages.hasNext()) {
+                    decode(messages.next(), pending::add);
+                }
+                return !pending.isEmpty();
+            }
+
+            @Override
+            public VehicleInput next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return pending.poll();
+            }
+        };
+    }
+
+    private static void decode(VehicleMessage m, Consumer<VehicleInput> out) {
+        RawRecord raw = switch (m.kind()) {
+            case TELEMETRY -> RawRecord.telemetry(m.telemetry(), m.vin(), "sim", m.emittedAt(), m.qos());
+            case EVENT -> RawRecord.event(m.event(), m.vin(), "sim", m.emittedAt(), m.qos());
+            // Online/offline carries nothing the detectors use.
+            case STATUS -> null;
+        };
+        if (raw != null) {
+            RawRecordDeserializer.emit(raw, out);
+        }
     }
 }

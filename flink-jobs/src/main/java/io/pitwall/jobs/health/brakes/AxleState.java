@@ -5,10 +5,16 @@ package io.pitwall.jobs.health.brakes;
  * wear is the last known value (a sensor reading, or zero after new pads) plus the prior
  * coefficient times the friction energy since. Once sensor readings span enough braking, wear is
  * the least-squares line through all of them since the last pad change: whole-percent sensor
- * steps average out instead of making the estimate jump. A Flink POJO.
+ * steps average out instead of making the estimate jump. The energy includes an estimate for the
+ * distance the car drove between samples too far apart to integrate (see {@link BrakeState}), so
+ * the coefficient is wear per joule the pads took, not per joule the samples happened to show.
+ * A Flink POJO.
  */
 public class AxleState {
-    /** Friction braking energy on this axle since the vehicle was first seen, joules. */
+    /**
+     * Friction braking energy on this axle since the vehicle was first seen, joules: integrated
+     * from the samples, plus the estimate for driving between samples too far apart.
+     */
     public double energyJ;
     /** Energy at the last pad change (or first sight); regression energies are relative to it. */
     public double baseEnergyJ;
@@ -26,10 +32,6 @@ public class AxleState {
     public double sumEE;
     public double sumEW;
     public double fitIntercept;
-    /** Recent friction energy per km on this axle, or NaN until measured. */
-    public double joulesPerKm = Double.NaN;
-    public double rateWindowEnergyJ;
-    public double rateWindowKm;
     /** Start of the open BRAKE_PADS_WORN episode, or -1. */
     public long wornSince = -1;
     public String wornSeverity;
@@ -44,9 +46,9 @@ public class AxleState {
         return anchorWear + wearPerJoule * (energyJ - anchorEnergyJ);
     }
 
-    /** Wear percent per km at the recent driving style, or NaN until known. */
-    double wearPerKm() {
-        return wearPerJoule * joulesPerKm;
+    /** Wear percent per km when this axle's friction brakes take {@code axleJoulesPerKm}. */
+    double wearPerKm(double axleJoulesPerKm) {
+        return wearPerJoule * axleJoulesPerKm;
     }
 
     void addReading(double wear) {
@@ -84,7 +86,7 @@ public class AxleState {
     }
 
     /** New pads: wear starts over at zero; the car's coefficient stays (it reflects its brakes). */
-    void newPads(double distanceKm) {
+    void newPads() {
         baseEnergyJ = energyJ;
         anchorWear = 0;
         anchorEnergyJ = energyJ;
@@ -96,7 +98,5 @@ public class AxleState {
         sumEW = 0;
         fitIntercept = 0;
         calibrated = false;
-        rateWindowKm = distanceKm;
-        rateWindowEnergyJ = energyJ;
     }
 }

@@ -21,14 +21,28 @@ import java.util.Map;
  * Estimates brake-pad wear per axle from the braking energy each car actually dissipates, keyed by
  * VIN. Wear = last known wear + coefficient x friction energy since. A wear-sensor reading
  * re-anchors the estimate and, once enough braking lies between two readings, refits the car's own
- * coefficient; SERVICE_DONE with brake items starts the axle over at zero. Remaining km come from
- * the recent wear per km, remaining days from the recent km per day. Emits partial
+ * coefficient; SERVICE_DONE with brake items starts the axle over at zero. Distance comes from the
+ * odometer when the car reports one, and driving between samples too far apart to integrate gets
+ * the car's usual braking energy per km (see {@link BrakeState}). Remaining km come from the
+ * coefficient times the car's friction energy per km over its last couple of thousand km (the
+ * distance a projection of thousands of km should rest on, not the last trip), remaining days from
+ * the recent km per day. Emits partial
  * {@link HealthPrediction}s (brake part only) and BRAKE_PADS_WORN alerts on
  * {@link HealthOutputs#ALERTS}.
  */
 public final class BrakePadEstimator extends KeyedProcessFunction<String, VehicleInput, HealthPrediction> {
 
     private static final double RATE_WINDOW_KM = 20;
+    /**
+     * Distance over which the friction energy per km is averaged (exponential weighting): long
+     * enough to average a month of weekday and weekend driving, short enough to follow a lasting
+     * change of habits within a couple of months.
+     */
+    private static final double USAGE_HORIZON_KM = 2_000;
+    /** An odometer that advanced faster than this between two samples is not believed. */
+    private static final double MAX_ODOMETER_KMH = 250;
+    /** Unseen distance is given its energy in steps of at least this much (the odometer reads whole metres). */
+    private static final double FILL_STEP_KM = 0.5;
     private static final long DAY_MILLIS = 86_400_000L;
     /** A gap this long between samples is a parked car, not a deceleration to integrate. */
     private static final long MAX_STEP_MILLIS = 10_000;
@@ -84,12 +98,15 @@ public final class BrakePadEstimator extends KeyedProcessFunction<String, Vehicl
         if (speed != null) {
             integrate(s, sample, speed);
         }
+        Double odometer = sample.signal(Signals.ODOMETER);
+        if (odometer != null) {
+            onOdometer(s, sample.ts, odometer);
+        }
         boolean front = onSensor(s.front, sample.signal(Signals.PAD_WEAR_FRONT_LEFT),
                 sample.signal(Signals.PAD_WEAR_FRONT_RIGHT));
         boolean rear = onSensor(s.rear, sample.signal(Signals.PAD_WEAR_REAR_LEFT),
                 sample.signal(Signals.PAD_WEAR_REAR_RIGHT));
-        trackRates(s, s.front);
-        trackRates(s, s.rear);
+        trackUsage(s);
         trackKmPerDay(s, sample.ts);
         return front || rear;
     }
@@ -98,17 +115,57 @@ public final class BrakePadEstimator extends KeyedProcessFunction<String, Vehicl
         long dt = sample.ts - s.lastTs;
         if (!Double.isNaN(s.lastSpeedKmh) && dt > 0 && dt <= MAX_STEP_MILLIS) {
             double seconds = dt / 1000.0;
-            s.distanceKm += (s.lastSpeedKmh + speedKmh) / 2 * seconds / 3600;
+            double km = (s.lastSpeedKmh + speedKmh) / 2 * seconds / 3600;
+            s.seenKm += km;
+            if (Double.isNaN(s.lastOdometerKm)) {
+                s.distanceKm += km;
+            }
             Double rpm = sample.signal(Signals.ENGINE_RPM);
             boolean engineInGear = rpm != null && rpm > 0;
             double joules = settings.physics().frictionJoules(s.lastSpeedKmh, speedKmh, seconds,
                     sample.signal(Signals.BRAKE_PEDAL), engineInGear, regenJoules(sample, seconds));
-            double front = settings.physics().frontShare();
-            s.front.energyJ += joules * front;
-            s.rear.energyJ += joules * (1 - front);
+            s.seenJoules += joules;
+            addEnergy(s, joules);
         }
         s.lastSpeedKmh = speedKmh;
         s.lastTs = sample.ts;
+    }
+
+    private void addEnergy(BrakeState s, double joules) {
+        double front = settings.physics().frontShare();
+        s.front.energyJ += joules * front;
+        s.rear.energyJ += joules * (1 - front);
+    }
+
+    /**
+     * The odometer is the car's distance. What it advanced beyond the integrated intervals was
+     * driven between samples too far apart to integrate (a device still on its parked reporting
+     * rate in the first minutes of a trip, a dead zone whose batch arrived too late to analyse):
+     * the pads wore there too, so that distance gets the car's usual friction energy per km.
+     * Without it the sensor-fitted coefficient absorbs the unseen braking while the usage rate
+     * divides by the seen km only, and the remaining km come out short by the unseen share. A
+     * reading that went backwards or jumped implausibly far re-bases the odometer instead.
+     */
+    private void onOdometer(BrakeState s, long ts, double odometerKm) {
+        if (!Double.isNaN(s.lastOdometerKm)) {
+            if (ts <= s.lastOdometerTs) {
+                return;
+            }
+            double delta = odometerKm - s.lastOdometerKm;
+            double hours = (ts - s.lastOdometerTs) / 3_600_000.0;
+            if (delta >= 0 && delta <= MAX_ODOMETER_KMH * hours + 0.1) {
+                s.distanceKm += delta;
+                s.unseenKm += delta - (s.seenKm - s.seenKmAtOdometer);
+            }
+        }
+        s.lastOdometerKm = odometerKm;
+        s.lastOdometerTs = ts;
+        s.seenKmAtOdometer = s.seenKm;
+        double rate = s.joulesPerKm();
+        if (s.unseenKm >= FILL_STEP_KM && !Double.isNaN(rate)) {
+            addEnergy(s, s.unseenKm * rate);
+            s.unseenKm = 0;
+        }
     }
 
     /** Energy an EV's traction battery took back over the interval (negative current = charging). */
@@ -138,16 +195,22 @@ public final class BrakePadEstimator extends KeyedProcessFunction<String, Vehicl
         return moved;
     }
 
-    /** Friction energy per km over 20 km windows, smoothed: the car's recent driving style. */
-    private static void trackRates(BrakeState s, AxleState axle) {
-        double km = s.distanceKm - axle.rateWindowKm;
+    /**
+     * Friction energy per seen km: 20 km windows, each weighted by e^(-km since / 2,000 km), so
+     * the car's driving style over its last couple of thousand km; until that much is seen, the
+     * average so far. (A rate over the last ~100 km swung the projection of simulated cars by
+     * +-30 % from one day to the next.)
+     */
+    private static void trackUsage(BrakeState s) {
+        double km = s.seenKm - s.usageWindowKm;
         if (km < RATE_WINDOW_KM) {
             return;
         }
-        double perKm = (axle.energyJ - axle.rateWindowEnergyJ) / km;
-        axle.joulesPerKm = Double.isNaN(axle.joulesPerKm) ? perKm : 0.8 * axle.joulesPerKm + 0.2 * perKm;
-        axle.rateWindowKm = s.distanceKm;
-        axle.rateWindowEnergyJ = axle.energyJ;
+        double keep = Math.exp(-km / USAGE_HORIZON_KM);
+        s.usageKm = s.usageKm * keep + km;
+        s.usageJoules = s.usageJoules * keep + (s.seenJoules - s.usageWindowJoules);
+        s.usageWindowKm = s.seenKm;
+        s.usageWindowJoules = s.seenJoules;
     }
 
     private static void trackKmPerDay(BrakeState s, long ts) {
@@ -187,7 +250,7 @@ public final class BrakePadEstimator extends KeyedProcessFunction<String, Vehicl
             axle.wornSince = -1;
             axle.wornSeverity = null;
         }
-        axle.newPads(s.distanceKm);
+        axle.newPads();
     }
 
     private void checkWorn(BrakeState s, VehicleInput input, Context ctx, String name, AxleState axle) {
@@ -195,7 +258,7 @@ public final class BrakePadEstimator extends KeyedProcessFunction<String, Vehicl
             return;
         }
         double wear = axle.wear();
-        Double km = kmToThreshold(axle, wear);
+        Double km = kmToThreshold(s, axle, wear);
         Severity severity = null;
         if (wear >= settings.replacementPercent()) {
             severity = Severity.CRITICAL;
@@ -220,8 +283,9 @@ public final class BrakePadEstimator extends KeyedProcessFunction<String, Vehicl
         return severity == Severity.CRITICAL && !Severity.CRITICAL.name().equals(axle.wornSeverity);
     }
 
-    private Double kmToThreshold(AxleState axle, double wear) {
-        double perKm = axle.wearPerKm();
+    private Double kmToThreshold(BrakeState s, AxleState axle, double wear) {
+        double share = axle == s.front ? settings.physics().frontShare() : 1 - settings.physics().frontShare();
+        double perKm = axle.wearPerKm(s.joulesPerKm() * share);
         if (Double.isNaN(perKm) || perKm <= 0) {
             return null;
         }
@@ -245,7 +309,7 @@ public final class BrakePadEstimator extends KeyedProcessFunction<String, Vehicl
 
     private HealthPrediction.AxleWear axleWear(BrakeState s, AxleState axle) {
         double wear = axle.wear();
-        Double km = kmToThreshold(axle, wear);
+        Double km = kmToThreshold(s, axle, wear);
         Double days = km == null || Double.isNaN(s.kmPerDay) || s.kmPerDay <= 0 ? null : round(km / s.kmPerDay);
         return new HealthPrediction.AxleWear(round(wear), km == null ? null : round(km), days, confidence(s, axle));
     }
