@@ -318,6 +318,9 @@ public final class VehicleSimulation {
 
     private void ignitionOn(long t) {
         ignition = true;
+        // A device samples at its driving rate from the moment the ignition comes on; without this
+        // the parked rate (minutes) ran on into the first minutes of every trip.
+        nextSampleAt = Math.min(nextSampleAt, t + samplePeriod);
         event(t, EventType.IGNITION_ON, null, null);
         for (FaultState f : faults) {
             if (f.active && f.dtcPending) {

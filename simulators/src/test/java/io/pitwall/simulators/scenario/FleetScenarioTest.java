@@ -18,6 +18,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,6 +92,24 @@ class FleetScenarioTest {
                 lastSeq[m.vehicleIndex()] = seq;
             }
         }
+    }
+
+    @Test
+    void aTripIsSampledAtTheDrivingRateFromTheIgnitionOn() {
+        FleetScenario.Run run = fleet(3).settings(ScenarioSettings.realistic().withMess(MessSettings.none())).build().run();
+        Map<Integer, Long> ignitionAt = new HashMap<>();
+        int trips = 0;
+        for (VehicleMessage m : run.messages()) {
+            if (m.kind() == VehicleMessage.Kind.EVENT && m.event().type() == EventType.IGNITION_ON) {
+                ignitionAt.put(m.vehicleIndex(), m.event().ts());
+            } else if (m.kind() == VehicleMessage.Kind.TELEMETRY && ignitionAt.containsKey(m.vehicleIndex())) {
+                long first = m.telemetry().samples().get(0).ts();
+                assertThat(first - ignitionAt.remove(m.vehicleIndex())).as("first sample after the ignition (10 s sampling)")
+                        .isLessThanOrEqualTo(10_000);
+                trips++;
+            }
+        }
+        assertThat(trips).isPositive();
     }
 
     @Test
