@@ -10,8 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "callbacks", mixinStandardHelpOptions = true,
-        description = {"Run the channel callback endpoint: verifies each reply's HMAC-SHA256 signature and writes it to",
-                "offer.events, answering 202 only once Kafka has it. Runs until Ctrl-C; prints counts every 10 s."})
+        description = "Run the channel callback endpoint: verifies each reply's HMAC-SHA256 signature and writes it to offer.events, answering 202 only once Kafka has it. Runs until Ctrl-C; prints counts every 10 s.")
 final class CallbacksCommand implements Callable<Integer> {
 
     @Option(names = "--kafka", required = true, description = "Kafka bootstrap servers.")

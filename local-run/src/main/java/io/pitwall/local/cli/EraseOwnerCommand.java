@@ -7,8 +7,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "erase-owner", mixinStandardHelpOptions = true,
-        description = {"Write an erasure (a tombstone) for an owner to owner.profiles: the offer job records the owner's",
-                "waiting offers as suppressed and forgets the owner; compaction then removes the profile from Kafka."})
+        description = "Write an erasure (a tombstone) for an owner to owner.profiles: the offer job records the owner's waiting offers as suppressed and forgets the owner; compaction then removes the profile from Kafka.")
 final class EraseOwnerCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "OWNER_ID")

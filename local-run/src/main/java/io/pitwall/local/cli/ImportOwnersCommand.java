@@ -14,9 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "import-owners", mixinStandardHelpOptions = true,
-        description = {"Import a CRM owners export (CSV; columns in docs/offers.md) into the compacted owner.profiles topic.",
-                "Only the columns the offer policy needs are read: names, phones and WeCom ids never reach Kafka.",
-                "A bad row fails the whole import, naming its line and column; nothing is published then."})
+        description = "Import a CRM owners export (CSV; columns in docs/offers.md) into the compacted owner.profiles topic. Only the columns the offer policy needs are read: names, phones and WeCom ids never reach Kafka. A bad row fails the whole import, naming its line and column; nothing is published then.")
 final class ImportOwnersCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "CSV", description = "The export, e.g. the simulator's owners.csv.")

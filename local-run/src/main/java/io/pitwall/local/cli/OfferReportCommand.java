@@ -19,8 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Print the offer funnel by owner tier and by A/B variant (cookbook Q4a and Q4b), with each variant's",
-                "lift over the experiment's control and a two-proportion z-test on booking conversion."})
+        description = "Print the offer funnel by owner tier and by A/B variant (cookbook Q4a and Q4b), with each variant's lift over the experiment's control and a two-proportion z-test on booking conversion.")
 final class OfferReportCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter CLICKHOUSE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
@@ -49,13 +48,25 @@ final class OfferReportCommand implements Callable<Integer> {
                 "alpha", alpha);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         PrintWriter out = spec.commandLine().getOut();
+        try {
+            return report(http, out, params, since, until);
+        } catch (IllegalStateException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 1;
+        }
+    }
+
+    private int report(HttpClient http, PrintWriter out, Map<String, Object> params, Instant since, Instant until)
+            throws Exception {
+        String byTier = query(http, Cookbook.bind(Cookbook.sql("q4a_offer_funnel_by_tier"), params));
+        String byVariant = query(http, Cookbook.bind(Cookbook.sql("q4b_offer_ab_test"), params));
         out.println("Offers decided " + since + " .. " + until);
         out.println();
         out.println("Funnel by owner tier (sent -> delivered -> opened -> booked -> serviced):");
-        out.print(query(http, Cookbook.bind(Cookbook.sql("q4a_offer_funnel_by_tier"), params)));
+        out.print(byTier);
         out.println();
         out.println("A/B experiments (control = the variant that sorts first; significant when p < " + alpha + "):");
-        out.print(query(http, Cookbook.bind(Cookbook.sql("q4b_offer_ab_test"), params)));
+        out.print(byVariant);
         out.flush();
         return 0;
     }
@@ -72,7 +83,7 @@ final class OfferReportCommand implements Callable<Integer> {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot reach ClickHouse at " + url + " (" + e.getMessage()
+            throw new IllegalStateException("cannot reach ClickHouse at " + url + " (" + e
                     + "); pass --clickhouse-url, e.g. the one ./pitwall run prints", e);
         }
         if (response.statusCode() != 200) {
