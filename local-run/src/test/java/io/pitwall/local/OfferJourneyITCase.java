@@ -34,8 +34,8 @@ import picocli.CommandLine;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 7's journey end to end, every part real: a simulated car overheats and streams it over
- * MQTT to the gateway; the health job raises the alert; the offer job decides for the car's owner
+ * Issue 7's journey end to end, every part real: a simulated car sets a (non-critical) trouble
+ * code and streams it over MQTT to the gateway; the health job raises the alert; the offer job decides for the car's owner
  * (imported from the simulator's CRM export) and posts a signed webhook to the owners' channel;
  * the owner books through the signed callback API; the booking travels offer.events into
  * ClickHouse, where the cookbook's funnel query counts it.
@@ -50,17 +50,18 @@ class OfferJourneyITCase {
     }
 
     @Test
-    void anOverheatingCarLeadsToAnOfferTheOwnerBooksAndTheFunnelCountsIt(@TempDir Path dir) throws Exception {
+    void aTroubleCodeLeadsToAnOfferTheOwnerBooksAndTheFunnelCountsIt(@TempDir Path dir) throws Exception {
         // An evening two days back: the simulator runs accelerated only up to the present, so the
-        // run must lie in the past. The failing radiator loses its capacity over 12 simulated hours,
-        // so the car overheats on the next day's drives. Quiet hours are switched off (the policy
-        // tests cover them): an offer held until 08:00 must not depend on the car's routine.
+        // run must lie in the past. The trouble code (catalyst efficiency: not safety-critical, so a
+        // service offer rather than a head-unit safety notice) sets at the next ignition. Quiet hours
+        // are switched off (the policy tests cover them): a hold until 08:00 must not depend on the
+        // car's routine.
         ZoneId shanghai = ZoneId.of("Asia/Shanghai");
         Instant start = LocalDate.now(shanghai).minusDays(2).atTime(LocalTime.of(20, 0)).atZone(shanghai).toInstant();
         int vehicles = 4;
         Pick pick = pick(vehicles, start);
         ScenarioSettings scenario = ScenarioSettings.realistic().withStart(start)
-                .withFaults(List.of(new FaultSpec(FaultKind.COOLANT_OVERHEAT, pick.vehicle(), Duration.ofMinutes(10), null)));
+                .withFaults(List.of(new FaultSpec(FaultKind.DTC, pick.vehicle(), Duration.ofMinutes(10), "P0420")));
         double speedup = 1800;
         FleetOptions fleetOptions = new FleetOptions("tcp://placeholder", vehicles, pick.seed(),
                 Duration.ofMillis(Math.round(5_000 / speedup)), speedup, 0, 1, scenario, dir.resolve("fleet"));
@@ -83,7 +84,7 @@ class OfferJourneyITCase {
                 }
 
                 assertThat(offer.ownerId()).isEqualTo(pick.owner().ownerId());
-                assertThat(offer.recommendation()).isEqualTo("COOLING_CHECK");
+                assertThat(offer.recommendation()).isEqualTo("DIAGNOSIS");
                 assertThat(offer.channel()).isIn(Channel.WECOM, Channel.APP, Channel.WEBHOOK);
                 assertThat(offer.bookingUrl()).endsWith("offer=" + offer.offerId());
                 assertThat(offer.title()).isNotBlank();
