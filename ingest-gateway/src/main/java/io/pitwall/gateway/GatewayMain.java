@@ -105,13 +105,16 @@ public final class GatewayMain {
         @Option(names = "--max-keep-alive", defaultValue = "${env:PITWALL_MAX_KEEP_ALIVE:-600}",
                 description = "Longest keep-alive granted, in seconds (default ${DEFAULT-VALUE}).")
         int maxKeepAlive;
+        @Option(names = "--event-loops", defaultValue = "${env:PITWALL_EVENT_LOOPS:-0}",
+                description = "Threads serving MQTT connections; 0 for one per core (default ${DEFAULT-VALUE}).")
+        int eventLoops;
 
         @Override
         public Integer call() throws Exception {
             GatewayConfig config = GatewayConfig.builder().bindHost(bind).mqttPort(port).gatewayId(gatewayId)
                     .kafkaBootstrap(kafka).deviceRegistry(devices).maxPacketBytes(maxPacketBytes)
                     .httpPort(httpPort).noticesTopic(noticesTopic).kafkaDeliveryTimeoutMs(kafkaDeliveryTimeoutMs)
-                    .developmentProfile(developmentProfile)
+                    .developmentProfile(developmentProfile).eventLoops(eventLoops)
                     .tls(tlsKeyStore == null ? null : new TlsConfig(tlsPort, tlsKeyStore, tlsKeyStorePassword,
                             tlsTrustStore, tlsTrustStorePassword))
                     .limits(Limits.defaults().withMaxConnections(maxConnections)

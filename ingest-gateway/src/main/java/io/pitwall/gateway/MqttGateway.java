@@ -98,7 +98,7 @@ public final class MqttGateway implements AutoCloseable {
                     new Wills(ingest, router, counters), backpressure, limiter, counters, new AtomicInteger());
 
             bossGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-            workerGroup = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+            workerGroup = new MultiThreadIoEventLoopGroup(config.eventLoopThreads(), NioIoHandler.newFactory());
             housekeeping = workerGroup.next().scheduleWithFixedDelay(() -> {
                 long now = System.currentTimeMillis();
                 sessions.sweepExpired(now);

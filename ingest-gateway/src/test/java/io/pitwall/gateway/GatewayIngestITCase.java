@@ -15,6 +15,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import io.pitwall.contracts.Json;
+import io.pitwall.contracts.raw.RawKind;
+import io.pitwall.contracts.raw.RawRecord;
 import io.pitwall.contracts.alerts.Severity;
 import io.pitwall.contracts.notices.Notice;
 import io.pitwall.contracts.notices.NoticeKind;
@@ -112,6 +114,16 @@ class GatewayIngestITCase {
         assertThat(readAll("telemetry.raw")).anySatisfy(r -> {
             assertThat(r.key()).isEqualTo(VIN);
             assertThat(r.value()).contains("\"seq\":1001").contains("\"gatewayId\":\"gw-it\"");
+            // Read as the Flink job's RawRecordDeserializer reads it.
+            RawRecord raw = Json.read(r.value().getBytes(StandardCharsets.UTF_8), RawRecord.class);
+            assertThat(raw.kind()).isEqualTo(RawKind.TELEMETRY);
+            assertThat(raw.clientId()).isEqualTo(VIN);
+            assertThat(raw.qos()).isEqualTo(1);
+            assertThat(raw.samples()).singleElement().satisfies(sample -> {
+                assertThat(sample.seq()).isEqualTo(1001);
+                assertThat(sample.ts()).isEqualTo(1763942400123L);
+                assertThat(sample.signals()).containsExactly(java.util.Map.entry("Vehicle.Speed", 12.5));
+            });
         });
     }
 

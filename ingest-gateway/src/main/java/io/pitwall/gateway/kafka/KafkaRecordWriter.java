@@ -95,6 +95,9 @@ public final class KafkaRecordWriter implements RecordWriter, AutoCloseable {
         p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        // Measured on 2 cores (docs/benchmarks.md): lz4 costs the gateway and the broker together
+        // less CPU per record than none (the broker writes 4-5 times the bytes) or zstd; a longer
+        // linger saves a little CPU at full load but adds its wait to every PUBACK's latency.
         p.put(ProducerConfig.LINGER_MS_CONFIG, 2);
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         // send() runs on Netty event loops: it must never wait (see the class comment).
@@ -216,17 +219,22 @@ public final class KafkaRecordWriter implements RecordWriter, AutoCloseable {
     private void retryBacklog() {
         retryScheduled.set(false);
         long now = System.nanoTime();
-        for (Pending head; (head = backlog.peek()) != null; backlog.poll()) {
+        for (Pending head; (head = backlog.peek()) != null; ) {
             if (now - head.sinceNanos() >= TimeUnit.MILLISECONDS.toNanos(deliveryTimeoutMs)) {
+                // Out of the backlog before its write fails: whoever the failure wakes must not
+                // still find it waiting (backlogged() would say true).
+                backlog.poll();
                 settle(head, new TimeoutException("the Kafka producer could not take the record within the delivery"
                         + " timeout of " + deliveryTimeoutMs + " ms (its buffer stayed full or the topic's metadata"
                         + " missing)"));
                 continue;
             }
+            // The head stays in the backlog while it is offered, so new records keep queuing behind it.
             if (!handOver(head)) {
                 scheduleRetry();
                 return;
             }
+            backlog.poll();
         }
     }
 

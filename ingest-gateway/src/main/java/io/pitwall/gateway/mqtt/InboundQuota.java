@@ -45,6 +45,9 @@ final class InboundQuota {
 
     /** An acknowledgement is being sent: a PUBACK, or a PUBREC with a failure code, ends that publish's flow. */
     void sending(MqttMessage ack) {
+        if (inFlight.isEmpty()) {
+            return; // always so for MQTT 3.1.1; spares boxing the packet id for every PUBACK
+        }
         MqttMessageType type = ack.fixedHeader().messageType();
         if (!(ack.variableHeader() instanceof MqttPubReplyMessageVariableHeader header)) {
             return;

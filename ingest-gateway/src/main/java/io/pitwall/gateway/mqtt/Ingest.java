@@ -3,7 +3,6 @@ package io.pitwall.gateway.mqtt;
 import io.pitwall.contracts.ContractViolation;
 import io.pitwall.contracts.Json;
 import io.pitwall.contracts.VehicleTopic;
-import io.pitwall.contracts.raw.RawRecord;
 import io.pitwall.contracts.raw.RejectedRecord;
 import io.pitwall.gateway.kafka.RecordWriter;
 import org.slf4j.Logger;
@@ -46,11 +45,10 @@ public final class Ingest {
         ReasonCode code;
         String reason;
         try {
-            RawRecord record = records.toRecord(topic, clientId, payload, contentType, qos);
-            written = kafka.write(rawTopic, vin, Json.write(record));
+            written = kafka.write(rawTopic, vin, records.toRecordJson(topic, clientId, payload, contentType, qos));
             code = ReasonCode.SUCCESS;
             reason = null;
-            counters.increment("publish.accepted.qos" + qos);
+            counters.publishAccepted(qos);
         } catch (ContractViolation violation) {
             counters.increment("rejected." + violation.reason().code());
             LOG.info("Rejected publish from {} on {}: {}", clientId, topicName, violation.getMessage());

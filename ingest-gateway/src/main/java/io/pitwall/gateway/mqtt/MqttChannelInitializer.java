@@ -35,6 +35,7 @@ public final class MqttChannelInitializer extends ChannelInitializer<SocketChann
         }
         p.addLast(PipelineNames.MQTT_DECODER, new MqttDecoder(services.config().maxPacketBytes()));
         p.addLast(PipelineNames.MQTT_ENCODER, MqttEncoder.INSTANCE);
+        p.addLast(PipelineNames.PUBACKS, new PubAckBatcher());
         // Until CONNECT: the connect timeout. ConnectHandler replaces it with the keep-alive timer.
         p.addLast(PipelineNames.IDLE, new IdleStateHandler(services.config().connectTimeoutSeconds(), 0, 0, TimeUnit.SECONDS));
         p.addLast(PipelineNames.CONNECT, new ConnectHandler(services));

@@ -6,6 +6,7 @@ public final class PipelineNames {
     public static final String TLS = "tls";
     public static final String MQTT_DECODER = "mqttDecoder";
     public static final String MQTT_ENCODER = "mqttEncoder";
+    public static final String PUBACKS = "pubAcks";
     public static final String IDLE = "idle";
     public static final String CONNECT = "connect";
     public static final String PUBLISH = "publish";

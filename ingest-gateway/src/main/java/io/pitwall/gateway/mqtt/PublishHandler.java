@@ -8,6 +8,7 @@ import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttProperties;
+import io.netty.handler.codec.mqtt.MqttPubReplyMessageVariableHeader;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.util.ReferenceCountUtil;
 import io.pitwall.contracts.VehicleTopic;
@@ -35,6 +36,18 @@ public final class PublishHandler extends ChannelInboundHandlerAdapter {
 
     private final GatewayServices services;
     private final GatewayCounters counters;
+    /** The last topic this connection published to and its parsed form: a device uses one or two. */
+    private String lastTopicName;
+    private VehicleTopic lastTopic;
+    /** A flush of this connection's acknowledgements is queued on its event loop. */
+    private boolean flushQueued;
+    /** The connection's PUBACK packer; null in pipelines without one (some tests). */
+    private PubAckBatcher pubAcks;
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        pubAcks = (PubAckBatcher) ctx.pipeline().get(PipelineNames.PUBACKS);
+    }
 
     public PublishHandler(GatewayServices services) {
         this.services = services;
@@ -79,7 +92,7 @@ public final class PublishHandler extends ChannelInboundHandlerAdapter {
         }
         String topicName = publish.variableHeader().topicName();
         int qos = publish.fixedHeader().qosLevel().value();
-        counters.increment("publish.in.qos" + qos);
+        counters.publishIn(qos);
         int packetId = publish.variableHeader().packetId();
         if (qos > 0 && session.isMqtt5() && !session.inboundQuota().tryAcquire(packetId)) {
             Disconnects.disconnect(ctx, counters, ReasonCode.RECEIVE_MAXIMUM_EXCEEDED, "more than "
@@ -122,7 +135,7 @@ public final class PublishHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         boolean development = services.config().developmentProfile();
-        VehicleTopic topic = development ? Ingest.vehicleTopic(topicName) : Ingest.authorizedTopic(topicName, session.vin());
+        VehicleTopic topic = vehicleTopic(topicName, session, development);
         if (topic == null && !development) {
             refuseUnauthorized(ctx, session, topicName, qos, packetId);
             return;
@@ -170,6 +183,23 @@ public final class PublishHandler extends ChannelInboundHandlerAdapter {
     }
 
     /**
+     * The vehicle topic a publish goes to, if this connection may publish there (any vehicle topic
+     * in the development profile), else null. The connection's VIN and profile never change, so
+     * the last answer holds for the same topic name and spares parsing and checking it per message.
+     */
+    private VehicleTopic vehicleTopic(String topicName, MqttSession session, boolean development) {
+        if (lastTopic != null && topicName.equals(lastTopicName)) {
+            return lastTopic;
+        }
+        VehicleTopic topic = development ? Ingest.vehicleTopic(topicName) : Ingest.authorizedTopic(topicName, session.vin());
+        if (topic != null) {
+            lastTopicName = topicName;
+            lastTopic = topic;
+        }
+        return topic;
+    }
+
+    /**
      * Development profile, a topic outside the vehicle contract: nothing to store, so the message is
      * routed to the subscribers and acknowledged at once (in order with any acks still waiting).
      * With no Kafka write to wait for, the subscribers' queues are what bounds the publisher: one it
@@ -189,7 +219,7 @@ public final class PublishHandler extends ChannelInboundHandlerAdapter {
      * Acknowledges a publish that needs no Kafka write, in order behind any acknowledgements still
      * waiting; a QoS 2 packet id is remembered so a resend is confirmed without being handled twice.
      */
-    private static void acknowledgeStored(ChannelHandlerContext ctx, MqttSession session, int qos, int packetId) {
+    private void acknowledgeStored(ChannelHandlerContext ctx, MqttSession session, int qos, int packetId) {
         if (qos == 2) {
             session.state().qos2Received().put(packetId, CompletableFuture.completedFuture(null));
         }
@@ -198,7 +228,7 @@ public final class PublishHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private static void acknowledgeNow(ChannelHandlerContext ctx, MqttSession session, MqttMessage ack) {
+    private void acknowledgeNow(ChannelHandlerContext ctx, MqttSession session, MqttMessage ack) {
         session.acks().reserve().complete(ack);
         sendReadyAcks(ctx, session);
     }
@@ -207,12 +237,34 @@ public final class PublishHandler extends ChannelInboundHandlerAdapter {
      * Sends the acknowledgements that are ready, in order; a PUBACK or a failed PUBREC frees its
      * publish's place in the receive maximum.
      */
-    private static void sendReadyAcks(ChannelHandlerContext ctx, MqttSession session) {
+    private void sendReadyAcks(ChannelHandlerContext ctx, MqttSession session) {
         session.acks().drain(ack -> {
             session.inboundQuota().sending(ack);
-            ctx.write(ack);
+            if (pubAcks != null && PubAckBatcher.isPlainPubAck(ack)) {
+                pubAcks.add(((MqttPubReplyMessageVariableHeader) ack.variableHeader()).messageId());
+            } else {
+                ctx.write(ack);
+            }
         });
-        ctx.flush();
+        flushSoon(ctx);
+    }
+
+    /**
+     * Flushes once the tasks already queued on this event loop have run, rather than now. Kafka
+     * completes a whole batch of records at once, and each completion comes to this event loop as
+     * a task: the acknowledgements of one batch then leave in one socket write, not one system
+     * call each (a flush per PUBACK was a large share of the gateway's time at full load). The
+     * wait is only for tasks already queued - no timer - and a flush from anything else (a
+     * DISCONNECT, outbound messages) takes the acknowledgements along anyway.
+     */
+    private void flushSoon(ChannelHandlerContext ctx) {
+        if (!flushQueued) {
+            flushQueued = true;
+            ctx.executor().execute(() -> {
+                flushQueued = false;
+                ctx.flush();
+            });
+        }
     }
 
     /** MQTT 5 message expiry as an absolute time, 0 for none. */

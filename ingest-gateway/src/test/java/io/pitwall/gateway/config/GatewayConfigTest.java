@@ -17,6 +17,14 @@ class GatewayConfigTest {
         assertThat(config.tls()).isNull();
         assertThat(config.limits()).isEqualTo(Limits.defaults());
         assertThat(config.downlinkEnabled()).isTrue();
+        assertThat(config.eventLoopThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    }
+
+    @Test
+    void takesAnExplicitNumberOfEventLoops() {
+        GatewayConfig.Builder builder = GatewayConfig.builder().kafkaBootstrap("k:9092").deviceRegistry(Path.of("d.json"));
+        assertThat(builder.eventLoops(3).build().eventLoopThreads()).isEqualTo(3);
+        assertThatThrownBy(() -> builder.eventLoops(-1).build()).hasMessageContaining("event loops must be within 0-1024");
     }
 
     @Test
