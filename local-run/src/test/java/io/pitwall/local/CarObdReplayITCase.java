@@ -9,6 +9,7 @@ import io.pitwall.gateway.MqttGateway;
 import io.pitwall.gateway.auth.DeviceRegistry;
 import io.pitwall.gateway.auth.SecretHasher;
 import io.pitwall.gateway.config.GatewayConfig;
+import io.pitwall.gateway.config.Limits;
 import io.pitwall.localservices.ClickHouseServer;
 import io.pitwall.localservices.KafkaBroker;
 import io.pitwall.localservices.junit.RealServices;
@@ -77,8 +78,12 @@ class CarObdReplayITCase {
         }
 
         Map<String, Integer> published = new LinkedHashMap<>();
+        // The logs are pushed as fast as the gateway acknowledges them (about 10 KiB per batch), well above
+        // the per-device rate a real car is allowed; the default quota would rightly cut the car off.
+        Limits replayRate = Limits.defaults().withMaxPublishesPerSecond(100_000)
+                .withMaxPublishBytesPerSecond(256 << 20);
         try (MqttGateway gateway = MqttGateway.start(GatewayConfig.builder().mqttPort(0).gatewayId("gw-replay")
-                .kafkaBootstrap(kafka.bootstrapServers()).deviceRegistry(devices).build())) {
+                .kafkaBootstrap(kafka.bootstrapServers()).deviceRegistry(devices).limits(replayRate).build())) {
             JobClient job = TestJobs.start(kafka, clickHouse, "carobd-replay");
             try {
                 int i = 0;
