@@ -13,12 +13,14 @@
 # /tmp/ls.cp (or LS_CP) = `mvn -B -o -q dependency:build-classpath -pl local-services -Dmdep.outputFile=/tmp/ls.cp`.
 #
 # Knobs (environment): WORK, PUB_CONNS (200), INFLIGHT (16 per connection), DURATION (20s),
+# WARMUP (15s of the same load before each measured publishing run, left out of the figures),
 # ROUTE_CONNS (100 publisher/subscriber pairs), ROUTE_RATE (fixed rate of the latency run, 10000),
-# IDLE_1 (10000), IDLE_2 (18000), GW_HEAP (-Xmx1g), ONLY ("all", or any of "qos1 routing idle").
+# IDLE_RUNS ("10000:1 50000:3": total connections:server processes), GW_HEAP (-Xmx1g),
+# ONLY ("all", or any of "qos1 routing idle").
 # An idle load connection costs about 2.5 KiB of the load JVM's heap (a publishing one about 5 KiB
 # with a 100-message in-flight window), so the idle-connection load processes get -Xmx of 512 MiB
-# plus IDLE_LOAD_KIB_PER_CONN (16) KiB per connection. Each stays below the 20,000 open files a
-# process may hold here, which is why the idle runs use two processes on separate source addresses.
+# plus IDLE_LOAD_KIB_PER_CONN (16) KiB per connection. Every process stays below the 20,000 open
+# files a process may hold here, which is why 50,000 connections are spread over three servers.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -32,8 +34,8 @@ INFLIGHT="${INFLIGHT:-16}"
 DURATION="${DURATION:-20s}"
 ROUTE_CONNS="${ROUTE_CONNS:-100}"
 ROUTE_RATE="${ROUTE_RATE:-10000}"
-IDLE_1="${IDLE_1:-10000}"
-IDLE_2="${IDLE_2:-18000}"
+WARMUP="${WARMUP:-15s}"
+IDLE_RUNS="${IDLE_RUNS:-10000:1 50000:3}"
 GW_HEAP="${GW_HEAP:--Xmx1g}"
 IDLE_LOAD_KIB_PER_CONN="${IDLE_LOAD_KIB_PER_CONN:-16}"   # KiB of load-JVM heap per idle connection, with room to spare
 ONLY="${ONLY:-all}"
@@ -96,10 +98,11 @@ start_kafka() {
 
 # ---- devices ---------------------------------------------------------------------------------
 register_devices() {
-    # Two seeds so two load processes never share a VIN / client id.
-    java -jar "$SIM_JAR" load --connections "$IDLE_1" --seed 42 --write-devices "$WORK/secrets-42.json" > /dev/null
-    java -jar "$SIM_JAR" load --connections "$((IDLE_2 - IDLE_1))" --seed 43 --write-devices "$WORK/secrets-43.json" > /dev/null
-    java -cp "$GW_JAR" "$BENCH/RegisterDevices.java" "$WORK/devices.json" "$WORK/secrets-42.json" "$WORK/secrets-43.json" >&2
+    # One seed; load processes take disjoint vehicle ranges (--first-vehicle), so no two share a VIN.
+    local most=$PUB_CONNS entry
+    for entry in $IDLE_RUNS; do (( ${entry%%:*} > most )) && most=${entry%%:*}; done
+    java -jar "$SIM_JAR" load --connections "$most" --seed 42 --write-devices "$WORK/secrets-42.json" > /dev/null
+    java -cp "$GW_JAR" "$BENCH/RegisterDevices.java" "$WORK/devices.json" "$WORK/secrets-42.json" >&2
 }
 
 # ---- servers ---------------------------------------------------------------------------------
@@ -163,7 +166,7 @@ load_row() { # broker name run-label
 bench_qos1() {
     start_gateway prod
     start_mosquitto qos1
-    local common=(--connections "$PUB_CONNS" --qos 1 --inflight "$INFLIGHT" --duration "$DURATION" --sources 4 --signals 10)
+    local common=(--connections "$PUB_CONNS" --qos 1 --inflight "$INFLIGHT" --warmup "$WARMUP" --duration "$DURATION" --sources 4 --signals 10)
     out "## 1. QoS 1 publish -> PUBACK, $PUB_CONNS connections, valid telemetry (10 signals, ~420 B)"
     out ""
     out "| broker | run | conns open/failed | sent/s | acked/s | p50 ms | p99 ms | p99.9 ms | max ms | errors | load avg |"
@@ -206,12 +209,12 @@ route_run() { # broker port qos rate name
     local broker=$1 port=$2 qos=$3 rate=$4 name=$5 user=()
     rm -f "$WORK/$name.ready" "$WORK/$name.stop"
     java -Xmx512m -cp "$SIM_JAR" io.pitwall.simulators.bench.RoutingSubscriber --port "$port" \
-        --connections "$ROUTE_CONNS" --topic 'bench/{i}' --qos "$qos" --duration 120 --quiet 3 \
+        --connections "$ROUTE_CONNS" --topic 'bench/{i}' --qos "$qos" --duration 180 --quiet 3 --warmup "${WARMUP%s}" \
         --source 127.0.0.5 --ready-file "$WORK/$name.ready" --stop-file "$WORK/$name.stop" > "$WORK/$name-sub.log" 2>&1 &
     local sub=$!
     PIDS+=("$sub")
     for _ in $(seq 1 300); do [[ -e "$WORK/$name.ready" ]] && break; sleep 0.1; done
-    run_load "$name" "$port" --connections "$ROUTE_CONNS" --qos "$qos" --inflight "$INFLIGHT" --duration "$DURATION" \
+    run_load "$name" "$port" --connections "$ROUTE_CONNS" --qos "$qos" --inflight "$INFLIGHT" --warmup "$WARMUP" --duration "$DURATION" \
         --rate "$rate" --topic 'bench/{i}' --client-id 'pub-{i}' --username none --source 127.0.0.6
     touch "$WORK/$name.stop"
     wait "$sub" || true
@@ -255,8 +258,12 @@ bench_routing() {
 }
 
 # ---- 3. idle connections ---------------------------------------------------------------------
+# One run per entry of IDLE_RUNS ("total:nodes"): `nodes` servers of the same kind side by side (a
+# process here may hold 20,000 open files and the limit cannot be raised, so 50,000 connections
+# need three), each with one load process holding total/nodes idle connections from its own two
+# source addresses. Heap and RSS are summed over the nodes.
 wait_established() { # port count progress-file load-pid: until all are up or the load process settled or died
-    for _ in $(seq 1 900); do
+    for _ in $(seq 1 1500); do
         [[ $(established "$1") -ge $2 ]] && return 0
         grep -aq 'connections: [0-9]* up' "$3" 2>/dev/null && return 0
         kill -0 "$4" 2>/dev/null || { echo "load process $4 ended early: see $3" >&2; return 0; }
@@ -265,61 +272,75 @@ wait_established() { # port count progress-file load-pid: until all are up or th
     echo "only $(established "$1") of $2 connections established" >&2
 }
 
-idle_for() { # broker port pid
-    local broker=$1 port=$2 pid=$3 user=() a b
-    [[ $broker == mosquitto ]] && user=(--username none)
+idle_run() { # broker total nodes run-index
+    local broker=$1 total=$2 nodes=$3 r=$4 per j
+    per=$(( (total + nodes - 1) / nodes ))
+    local pids=() ports=() https=() loads=() rss0=0 heap0=0
+    for ((j = 0; j < nodes; j++)); do
+        if [[ $broker == gateway ]]; then
+            start_gateway "idle-$total-$j"; pids+=("$GW_PID"); ports+=("$GW_PORT"); https+=("$GW_HTTP")
+        else
+            start_mosquitto "idle-$total-$j"; pids+=("$MQ_PID"); ports+=("$MQ_PORT")
+        fi
+    done
     sleep 3
-    local rss0 heap0
-    [[ $broker == gateway ]] && heap0=$(live_heap_kib "$pid")
-    rss0=$(rss_kib "$pid")
-    out "| $broker | 0 | $((rss0)) | - | ${heap0:--} | - | $(loadavg) |"
-    log "idle $broker: $IDLE_1 connections"
-    java -Xmx$((IDLE_1 * IDLE_LOAD_KIB_PER_CONN / 1024 + 512))m -jar "$SIM_JAR" load --port "$port" --connections 0 --idle "$IDLE_1" --seed 42 --duration 600s \
-        --keep-alive 300 --source 127.0.0.1,127.0.0.2,127.0.0.3,127.0.0.4 "${user[@]}" \
-        > "$WORK/idle-$broker-a.log" 2> "$WORK/idle-$broker-a.progress" &
-    a=$!; PIDS+=("$a")
-    wait_established "$port" "$IDLE_1" "$WORK/idle-$broker-a.progress" "$a"; sleep 5
-    measure_idle "$broker" "$pid" "$IDLE_1" "$rss0" "${heap0:-}"
-    log "idle $broker: $IDLE_2 connections"
-    java -Xmx$(((IDLE_2 - IDLE_1) * IDLE_LOAD_KIB_PER_CONN / 1024 + 512))m -jar "$SIM_JAR" load --port "$port" --connections 0 --idle "$((IDLE_2 - IDLE_1))" --seed 43 --duration 600s \
-        --keep-alive 300 --source 127.0.0.5,127.0.0.6,127.0.0.7,127.0.0.8 "${user[@]}" \
-        > "$WORK/idle-$broker-b.log" 2> "$WORK/idle-$broker-b.progress" &
-    b=$!; PIDS+=("$b")
-    wait_established "$port" "$IDLE_2" "$WORK/idle-$broker-b.progress" "$b"; sleep 5
-    measure_idle "$broker" "$pid" "$IDLE_2" "$rss0" "${heap0:-}"
-    stop_pid "$a"; stop_pid "$b"
-}
-
-measure_idle() { # broker pid count rss0 heap0
-    local broker=$1 pid=$2 n=$3 rss0=$4 heap0=$5 rss heap est
-    est=$(established "$([[ $broker == gateway ]] && echo "$GW_PORT" || echo "$MQ_PORT")")
-    if [[ $broker == gateway ]]; then
-        heap=$(live_heap_kib "$pid")
-        jcmd "$pid" GC.heap_info > "$WORK/idle-gateway-$n-heap_info.txt" 2>&1 || true
-        jcmd "$pid" GC.class_histogram 2>/dev/null | head -40 > "$WORK/idle-gateway-$n-histogram.txt" || true
-        curl -s "http://127.0.0.1:$GW_HTTP/metrics" | grep -E '^pitwall_gateway_(connections|sessions) ' > "$WORK/idle-gateway-$n-metrics.txt" || true
+    for ((j = 0; j < nodes; j++)); do
+        [[ $broker == gateway ]] && heap0=$((heap0 + $(live_heap_kib "${pids[j]}")))
+        rss0=$((rss0 + $(rss_kib "${pids[j]}")))
+    done
+    out "| $broker | $nodes | 0 | $rss0 | - | $([[ $broker == gateway ]] && echo "$heap0" || echo -) | - | $(loadavg) |"
+    log "idle $broker: $total connections over $nodes node(s)"
+    local user=()
+    [[ $broker == mosquitto ]] && user=(--username none)
+    for ((j = 0; j < nodes; j++)); do
+        local n=$(( j == nodes - 1 ? total - j * per : per ))
+        local src="127.0.$((r + 10)).$((2 * j + 1)),127.0.$((r + 10)).$((2 * j + 2))"
+        local name="idle-$broker-$total-$j"
+        echo "java -jar $SIM_JAR load --port ${ports[j]} --connections 0 --idle $n --seed 42 --first-vehicle $((j * per)) --source $src ${user[*]}" > "$WORK/$name.cmd"
+        java -Xmx$((n * IDLE_LOAD_KIB_PER_CONN / 1024 + 512))m -jar "$SIM_JAR" load --port "${ports[j]}" --connections 0 \
+            --idle "$n" --seed 42 --first-vehicle "$((j * per))" --duration 900s --connect-timeout 600s --keep-alive 300 \
+            --source "$src" "${user[@]}" > "$WORK/$name.log" 2> "$WORK/$name.progress" &
+        loads+=($!); PIDS+=($!)
+    done
+    for ((j = 0; j < nodes; j++)); do
+        local n=$(( j == nodes - 1 ? total - j * per : per ))
+        wait_established "${ports[j]}" "$n" "$WORK/idle-$broker-$total-$j.progress" "${loads[j]}"
+    done
+    sleep 5
+    local est=0 rss=0 heap=0
+    for ((j = 0; j < nodes; j++)); do
+        est=$((est + $(established "${ports[j]}")))
+        rss=$((rss + $(rss_kib "${pids[j]}")))
+        if [[ $broker == gateway ]]; then
+            heap=$((heap + $(live_heap_kib "${pids[j]}")))
+            jcmd "${pids[j]}" GC.heap_info > "$WORK/idle-gateway-$total-$j-heap_info.txt" 2>&1 || true
+            jcmd "${pids[j]}" GC.class_histogram 2>/dev/null | head -40 > "$WORK/idle-gateway-$total-$j-histogram.txt" || true
+            curl -s "http://127.0.0.1:${https[j]}/metrics" | grep -E '^pitwall_gateway_(connections|sessions|connects_refused)' \
+                > "$WORK/idle-gateway-$total-$j-metrics.txt" || true
+        fi
+    done
+    if [[ $est -gt 0 ]]; then
+        out "| $broker | $nodes | $est | $rss | $(python3 -c "print(f'{($rss-$rss0)/$est:.2f}')") | $([[ $broker == gateway ]] && echo "$heap" || echo -) | $([[ $broker == gateway ]] && python3 -c "print(f'{($heap-$heap0)/$est:.2f}')" || echo -) | $(loadavg) |"
+    else
+        out "| $broker | $nodes | 0 (load failed) | $rss | - | - | - | $(loadavg) |"
     fi
-    rss=$(rss_kib "$pid")
-    [[ ${est:-0} -gt 0 ]] || { out "| $broker | 0 (load failed) | $rss | - | ${heap:--} | - | $(loadavg) |"; return 0; }
-    local rss_per heap_per
-    rss_per=$(python3 -c "print(f'{($rss-$rss0)/$est:.2f}')")
-    heap_per=$([[ -n "${heap:-}" ]] && python3 -c "print(f'{($heap-$heap0)/$est:.2f}')" || echo -)
-    out "| $broker | $est | $rss | $rss_per | ${heap:--} | $heap_per | $(loadavg) |"
+    for pid in "${loads[@]}"; do stop_pid "$pid"; done
+    for pid in "${pids[@]}"; do stop_pid "$pid"; done
 }
 
 bench_idle() {
-    out "## 3. Idle connections (MQTT 3.1.1, keep-alive 300 s, 8 source addresses, two load processes)"
+    out "## 3. Idle connections (MQTT 3.1.1, keep-alive 300 s, authenticated vehicles; runs: $IDLE_RUNS as total:nodes)"
     out ""
-    out "Heap = live objects after a full GC (jcmd GC.class_histogram total). Per-connection = (value - value at 0 connections) / established connections."
+    out "Heap = live objects after a full GC (jcmd GC.class_histogram total), summed over the nodes. Per connection = (value - value of the same nodes at 0 connections) / established connections (ss)."
     out ""
-    out "| broker | established | RSS KiB | RSS KiB/conn | live heap KiB | heap KiB/conn | load avg |"
-    out "| --- | --- | --- | --- | --- | --- | --- |"
-    start_gateway idle
-    idle_for gateway "$GW_PORT" "$GW_PID"
-    stop_pid "$GW_PID"
-    start_mosquitto idle
-    idle_for mosquitto "$MQ_PORT" "$MQ_PID"
-    stop_pid "$MQ_PID"
+    out "| broker | nodes | established | RSS KiB | RSS KiB/conn | live heap KiB | heap KiB/conn | load avg |"
+    out "| --- | --- | --- | --- | --- | --- | --- | --- |"
+    local r=0 entry
+    for entry in $IDLE_RUNS; do
+        r=$((r + 1))
+        idle_run gateway "${entry%%:*}" "${entry##*:}" "$r"
+        idle_run mosquitto "${entry%%:*}" "${entry##*:}" "$((r + 50))"
+    done
     out ""
 }
 
@@ -327,7 +348,7 @@ bench_idle() {
     echo "# Gateway vs Mosquitto, $(date -u +'%Y-%m-%d %H:%M UTC')"
     echo ""
     echo "Machine: $(nproc) cores $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1), $(/usr/sbin/mosquitto -h | head -1), load average at start $(loadavg)"
-    echo "Gateway JVM: $GW_HEAP, default GC; publishing: $PUB_CONNS connections, $INFLIGHT in flight per connection, $DURATION per run"
+    echo "Gateway JVM: $GW_HEAP, default GC; publishing: $PUB_CONNS connections, $INFLIGHT in flight per connection, $WARMUP warm-up then $DURATION measured per run"
     echo ""
 } > "$RESULTS"
 

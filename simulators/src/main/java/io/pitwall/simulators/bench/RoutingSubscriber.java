@@ -51,8 +51,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * the 0-1 ms truncation of ts (on average +0.5 ms); both run on the same clock.
  *
  * <p>Usage: {@code java -cp pitwall-simulators-all.jar io.pitwall.simulators.bench.RoutingSubscriber
- * --port P --connections N --topic bench/{i} --qos 0|1 --duration 120 --quiet 3 --ready-file F}.
- * It writes the ready file once every subscription is acknowledged, then ends when no message came
+ * --port P --connections N --topic bench/{i} --qos 0|1 --duration 120 --quiet 3 --warmup 0 --ready-file F}.
+ * Deliveries in the first --warmup seconds after the first one (the publisher's own --warmup) are
+ * counted apart and left out of the rate and the latencies. It writes the ready file once every subscription is acknowledged, then ends when no message came
  * for --quiet seconds after the first one and the --stop-file exists (the harness creates it when
  * the publisher has finished), or after --duration seconds, and prints a RESULT line.
  */
@@ -66,7 +67,10 @@ public final class RoutingSubscriber {
     private final List<String> sources;
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong warmupReceived = new AtomicLong();
     private final AtomicLong firstNanos = new AtomicLong();
+    private final AtomicLong measuringFromNanos = new AtomicLong();
+    private final long warmupNanos;
     private volatile long lastNanos;
     private final AtomicInteger subscribed = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
@@ -79,6 +83,7 @@ public final class RoutingSubscriber {
         topicTemplate = args.getOrDefault("topic", "bench/{i}");
         qos = Integer.parseInt(args.getOrDefault("qos", "0"));
         sources = args.containsKey("source") ? List.of(args.get("source").split(",")) : List.of();
+        warmupNanos = TimeUnit.SECONDS.toNanos(Long.parseLong(args.getOrDefault("warmup", "0")));
     }
 
     public static void main(String[] argv) throws Exception {
@@ -126,7 +131,7 @@ public final class RoutingSubscriber {
                 Thread.sleep(100);
                 long now = System.nanoTime();
                 boolean publisherDone = stopFile == null || Files.exists(Path.of(stopFile));
-                if (publisherDone && firstNanos.get() != 0 && now - lastNanos > TimeUnit.SECONDS.toNanos(quietSeconds)) {
+                if (publisherDone && measuringFromNanos.get() != 0 && now - lastNanos > TimeUnit.SECONDS.toNanos(quietSeconds)) {
                     break;
                 }
                 if (now - lastPrint >= 1_000_000_000L) {
@@ -136,10 +141,10 @@ public final class RoutingSubscriber {
                     lastPrint = now;
                 }
             }
-            double seconds = firstNanos.get() == 0 ? 0 : (lastNanos - firstNanos.get()) / 1e9;
+            double seconds = measuringFromNanos.get() == 0 ? 0 : (lastNanos - measuringFromNanos.get()) / 1e9;
             long n = received.get();
-            System.out.printf("RESULT subscribers=%d received=%d duplicates=%d seconds=%.2f rate=%.0f p50=%.2f p99=%.2f p999=%.2f max=%.2f%n",
-                    subscribed.get(), n, duplicates.get(), seconds, seconds > 0 ? n / seconds : 0,
+            System.out.printf("RESULT subscribers=%d received=%d warmup=%d duplicates=%d seconds=%.2f rate=%.0f p50=%.2f p99=%.2f p999=%.2f max=%.2f%n",
+                    subscribed.get(), n, warmupReceived.get(), duplicates.get(), seconds, seconds > 0 ? n / seconds : 0,
                     latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
                     latency.getValueAtPercentile(99.9) / 1000.0, latency.getMaxValue() / 1000.0);
             for (Channel ch : channels) {
@@ -215,13 +220,18 @@ public final class RoutingSubscriber {
                 long ts = timestampMillis(publish.payload());
                 long now = System.nanoTime();
                 firstNanos.compareAndSet(0, now);
-                lastNanos = now;
-                received.incrementAndGet();
-                if (publish.fixedHeader().isDup()) {
-                    duplicates.incrementAndGet();
-                }
-                if (ts > 0) {
-                    latency.recordValue(Math.max(0, Math.min(600_000_000L, epochMicros() - ts * 1000)));
+                if (now - firstNanos.get() < warmupNanos) {
+                    warmupReceived.incrementAndGet();
+                } else {
+                    measuringFromNanos.compareAndSet(0, now);
+                    lastNanos = now;
+                    received.incrementAndGet();
+                    if (publish.fixedHeader().isDup()) {
+                        duplicates.incrementAndGet();
+                    }
+                    if (ts > 0) {
+                        latency.recordValue(Math.max(0, Math.min(600_000_000L, epochMicros() - ts * 1000)));
+                    }
                 }
                 if (publish.fixedHeader().qosLevel() == MqttQoS.AT_LEAST_ONCE) {
                     ctx.writeAndFlush(MqttMessageBuilders.pubAck().packetId(publish.variableHeader().packetId()).build());

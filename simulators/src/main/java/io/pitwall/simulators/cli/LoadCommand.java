@@ -49,6 +49,9 @@ final class LoadCommand implements Callable<Integer> {
     int inflight;
     @Option(names = "--duration", defaultValue = "30s", description = "How long to publish, e.g. 60s or 5m (default ${DEFAULT-VALUE}).")
     String duration;
+    @Option(names = "--warmup", defaultValue = "0s", description = "Publish this long first, at the same load, and leave it out of"
+            + " the counts and latencies: measures the steady state, not cold JVMs and fresh connections (default ${DEFAULT-VALUE}).")
+    String warmup;
     @Option(names = "--messages", defaultValue = "0", description = "Stop after this many publishes; 0 = only --duration (default ${DEFAULT-VALUE}).")
     long messages;
     @Option(names = "--seed", defaultValue = "42", description = "VINs and derived device secrets follow from it (default ${DEFAULT-VALUE}).")
@@ -95,7 +98,8 @@ final class LoadCommand implements Callable<Integer> {
         int brokerPort = brokerPort(port, wire);
         LoadOptions options = new LoadOptions(host, brokerPort, connections, idle, addresses, rate, qos, inflight,
                 FaultSpec.parseDuration(duration), messages, seed, topic, clientId, "none".equals(username) ? null : username,
-                password, signals, keepAlive, FaultSpec.parseDuration(connectTimeout), firstVehicle, wire);
+                password, signals, keepAlive, FaultSpec.parseDuration(connectTimeout), firstVehicle, wire,
+                FaultSpec.parseDuration(warmup));
         LoadReport report = LoadGenerator.run(options, line -> System.err.print("\r" + line + "    "));
         System.err.println();
         System.out.print(report.summary());

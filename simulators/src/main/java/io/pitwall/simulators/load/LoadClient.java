@@ -40,7 +40,8 @@ final class LoadClient extends SimpleChannelInboundHandler<MqttMessage> {
     private final LoadRun run;
     private final int connection;
     private final boolean publisher;
-    private final CountDownLatch settled;
+    /** Called once, when the connection is up (CONNACK accepted) or has failed. */
+    private final Runnable onSettled;
     private final String vin;
     private LoadTelemetry telemetry;
     private String topic;
@@ -59,10 +60,14 @@ final class LoadClient extends SimpleChannelInboundHandler<MqttMessage> {
     private ScheduledFuture<?> ticker;
 
     LoadClient(LoadRun run, int connection, boolean publisher, CountDownLatch settled) {
+        this(run, connection, publisher, settled::countDown);
+    }
+
+    LoadClient(LoadRun run, int connection, boolean publisher, Runnable onSettled) {
         this.run = run;
         this.connection = connection;
         this.publisher = publisher;
-        this.settled = settled;
+        this.onSettled = onSettled;
         this.vin = run.options.vin(connection);
     }
 
@@ -159,7 +164,7 @@ final class LoadClient extends SimpleChannelInboundHandler<MqttMessage> {
     private void settle() {
         if (!settledOnce) {
             settledOnce = true;
-            settled.countDown();
+            onSettled.run();
         }
     }
 

@@ -39,7 +39,11 @@ public final class LoadGenerator {
     static final String KEEP_ALIVE = "keepAlive";
     static final String CLIENT = "client";
 
-    /** CONNECTs in progress at once: enough to fill a run quickly, few enough not to look like a flood. */
+    /**
+     * CONNECTs in progress at once, from the TCP connect to the CONNACK: enough to fill a run
+     * quickly, few enough not to look like a flood (a broker that hashes device secrets answers
+     * each CONNECT only after the hash).
+     */
     private static final int CONCURRENT_CONNECTS = 256;
     private static final int MAX_PACKET_BYTES = 64 * 1024;
 
@@ -78,11 +82,13 @@ public final class LoadGenerator {
                 if (!connecting.tryAcquire(Math.max(1, connectDeadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                     break;
                 }
-                LoadClient client = new LoadClient(run, i, i < options.connections(), settled);
+                LoadClient client = new LoadClient(run, i, i < options.connections(), () -> {
+                    connecting.release();
+                    settled.countDown();
+                });
                 clients.add(client);
                 ChannelFuture future = connect(bootstrap.clone().handler(pipeline(client)), remote, i);
                 future.addListener(f -> {
-                    connecting.release();
                     if (!f.isSuccess()) {
                         client.fail("connect: " + rootMessage(f.cause()));
                     }
@@ -130,25 +136,17 @@ public final class LoadGenerator {
     }
 
     private LoadReport publishAndReport(Consumer<String> progress) throws InterruptedException {
-        long start = System.nanoTime();
-        run.deadlineNanos = start + run.options.duration().toNanos();
+        long warmupEnd = System.nanoTime() + run.options.warmup().toNanos();
+        run.deadlineNanos = warmupEnd + run.options.duration().toNanos();
         for (LoadClient client : clients) {
             client.startPublishing();
         }
-        long lastAcked = 0;
-        long lastPrint = start;
-        while (System.nanoTime() < run.deadlineNanos && !run.limitReached()) {
-            Thread.sleep(100);
-            long now = System.nanoTime();
-            if (now - lastPrint >= 1_000_000_000L) {
-                long acked = run.acknowledged.get();
-                progress.accept(String.format("connections %d | sent %d | acknowledged %d (%.0f/s) | errors %d | p99 %.2f ms",
-                        run.opened.get(), run.published.get(), acked, (acked - lastAcked) / ((now - lastPrint) / 1e9),
-                        run.errors.get(), run.latencyMicros.getValueAtPercentile(99) / 1000.0));
-                lastAcked = acked;
-                lastPrint = now;
-            }
+        if (!run.options.warmup().isZero()) {
+            reportWhile(warmupEnd, "warming up", progress);
+            run.startMeasuring();
         }
+        long start = System.nanoTime();
+        reportWhile(run.deadlineNanos, "connections " + run.opened.get(), progress);
         run.stopping = true;
         double seconds = (System.nanoTime() - start) / 1e9;
         long drainUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -159,8 +157,28 @@ public final class LoadGenerator {
         for (LoadClient client : clients) {
             client.disconnect();
         }
-        return new LoadReport(run.opened.get(), run.failed.get(), new TreeMap<>(run.failures), run.published.get(),
-                run.acknowledged.get(), run.errors.get(), unacknowledged, seconds, run.latencyMicros.copy());
+        return new LoadReport(run.opened.get(), run.failed.get(), new TreeMap<>(run.failures),
+                run.published.get() - run.publishedBeforeMeasuring, run.acknowledged.get() - run.acknowledgedBeforeMeasuring,
+                run.errors.get() - run.errorsBeforeMeasuring, unacknowledged, seconds, run.latencyMicros.copy());
+    }
+
+    /** A progress line about once a second until {@code untilNanos} or the message limit. */
+    private void reportWhile(long untilNanos, String phase, Consumer<String> progress) throws InterruptedException {
+        long lastAcked = run.acknowledged.get();
+        long lastPrint = System.nanoTime();
+        while (System.nanoTime() < untilNanos && !run.limitReached()) {
+            Thread.sleep(100);
+            long now = System.nanoTime();
+            if (now - lastPrint >= 1_000_000_000L) {
+                long acked = run.acknowledged.get();
+                progress.accept(String.format("%s | sent %d | acknowledged %d (%.0f/s) | errors %d | p99 %.2f ms", phase,
+                        run.published.get() - run.publishedBeforeMeasuring, acked - run.acknowledgedBeforeMeasuring,
+                        (acked - lastAcked) / ((now - lastPrint) / 1e9), run.errors.get() - run.errorsBeforeMeasuring,
+                        run.latencyMicros.getValueAtPercentile(99) / 1000.0));
+                lastAcked = acked;
+                lastPrint = now;
+            }
+        }
     }
 
     private long inflight() {

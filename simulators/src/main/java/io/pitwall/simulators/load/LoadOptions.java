@@ -34,12 +34,15 @@ import java.util.Objects;
  * @param connectTimeout    how long all connections may take to come up
  * @param firstVehicle      vehicle index of this process's first connection
  * @param transport         MQTT version, telemetry encoding (JSON/CBOR) and TLS
+ * @param warmup            publishing before the measured {@code duration} (same load), left out of every count
+ *                          and of the latency histogram, so a run measures the steady state rather than the
+ *                          first seconds of cold JVMs and freshly opened connections; zero for none
  */
 public record LoadOptions(String host, int port, int connections, int idleConnections, List<String> sourceAddresses,
                           double ratePerSecond, int qos, int inflightPerConnection, Duration duration, long maxMessages,
                           long seed, String topicTemplate, String clientIdTemplate, String usernameTemplate,
                           String password, int signals, int keepAliveSeconds, Duration connectTimeout,
-                          int firstVehicle, DeviceTransport transport) {
+                          int firstVehicle, DeviceTransport transport, Duration warmup) {
 
     /** Ephemeral ports one source address can use toward one destination on a default Linux. */
     public static final int PORTS_PER_SOURCE_ADDRESS = 28_000;
@@ -47,6 +50,9 @@ public record LoadOptions(String host, int port, int connections, int idleConnec
     public LoadOptions {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(transport, "transport");
+        if (warmup == null || warmup.isNegative()) {
+            throw new IllegalArgumentException("--warmup must be zero or positive, was " + warmup);
+        }
         sourceAddresses = List.copyOf(sourceAddresses);
         if (firstVehicle < 0) {
             throw new IllegalArgumentException("--first-vehicle is 0 or more, was " + firstVehicle);
@@ -81,6 +87,17 @@ public record LoadOptions(String host, int port, int connections, int idleConnec
         }
     }
 
+    /** No warm-up: everything from the first publish is measured. */
+    public LoadOptions(String host, int port, int connections, int idleConnections, List<String> sourceAddresses,
+                       double ratePerSecond, int qos, int inflightPerConnection, Duration duration, long maxMessages,
+                       long seed, String topicTemplate, String clientIdTemplate, String usernameTemplate,
+                       String password, int signals, int keepAliveSeconds, Duration connectTimeout,
+                       int firstVehicle, DeviceTransport transport) {
+        this(host, port, connections, idleConnections, sourceAddresses, ratePerSecond, qos, inflightPerConnection, duration,
+                maxMessages, seed, topicTemplate, clientIdTemplate, usernameTemplate, password, signals, keepAliveSeconds,
+                connectTimeout, firstVehicle, transport, Duration.ZERO);
+    }
+
     /** MQTT 3.1.1, JSON, plain TCP, vehicles from index 0: the load run before MQTT 5, TLS and CBOR. */
     public LoadOptions(String host, int port, int connections, int idleConnections, List<String> sourceAddresses,
                        double ratePerSecond, int qos, int inflightPerConnection, Duration duration, long maxMessages,
@@ -94,13 +111,19 @@ public record LoadOptions(String host, int port, int connections, int idleConnec
     public LoadOptions withTransport(DeviceTransport t) {
         return new LoadOptions(host, port, connections, idleConnections, sourceAddresses, ratePerSecond, qos, inflightPerConnection,
                 duration, maxMessages, seed, topicTemplate, clientIdTemplate, usernameTemplate, password, signals, keepAliveSeconds,
-                connectTimeout, firstVehicle, t);
+                connectTimeout, firstVehicle, t, warmup);
     }
 
     public LoadOptions withFirstVehicle(int first) {
         return new LoadOptions(host, port, connections, idleConnections, sourceAddresses, ratePerSecond, qos, inflightPerConnection,
                 duration, maxMessages, seed, topicTemplate, clientIdTemplate, usernameTemplate, password, signals, keepAliveSeconds,
-                connectTimeout, first, transport);
+                connectTimeout, first, transport, warmup);
+    }
+
+    public LoadOptions withWarmup(Duration w) {
+        return new LoadOptions(host, port, connections, idleConnections, sourceAddresses, ratePerSecond, qos, inflightPerConnection,
+                duration, maxMessages, seed, topicTemplate, clientIdTemplate, usernameTemplate, password, signals, keepAliveSeconds,
+                connectTimeout, firstVehicle, transport, w);
     }
 
     /** Vehicle index of this process's connection {@code connection}. */

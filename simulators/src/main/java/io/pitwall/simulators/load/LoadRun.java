@@ -26,6 +26,10 @@ final class LoadRun {
     /** Connection failures by reason, for the summary. */
     final Map<String, Integer> failures = new ConcurrentHashMap<>();
     final Histogram latencyMicros = new ConcurrentHistogram(MAX_LATENCY_MICROS, 3);
+    /** Counts at the end of the warm-up, taken off the totals in the report. */
+    volatile long publishedBeforeMeasuring;
+    volatile long acknowledgedBeforeMeasuring;
+    volatile long errorsBeforeMeasuring;
     volatile boolean stopping;
     volatile long deadlineNanos = Long.MAX_VALUE;
 
@@ -39,8 +43,9 @@ final class LoadRun {
         return !stopping && System.nanoTime() < deadlineNanos;
     }
 
+    /** The message limit counts measured publishes (those after the warm-up). */
     boolean limitReached() {
-        return options.maxMessages() > 0 && published.get() >= options.maxMessages();
+        return options.maxMessages() > 0 && published.get() - publishedBeforeMeasuring >= options.maxMessages();
     }
 
     /**
@@ -56,11 +61,22 @@ final class LoadRun {
         long n;
         do {
             n = published.get();
-            if (n >= max) {
+            if (n - publishedBeforeMeasuring >= max) {
                 return false;
             }
         } while (!published.compareAndSet(n, n + 1));
         return true;
+    }
+
+    /**
+     * Ends the warm-up: from now on the counts and the latency histogram are the run's. A PUBACK
+     * for a warm-up publish that arrives later is measured like any other: the load is continuous.
+     */
+    void startMeasuring() {
+        publishedBeforeMeasuring = published.get();
+        acknowledgedBeforeMeasuring = acknowledged.get();
+        errorsBeforeMeasuring = errors.get();
+        latencyMicros.reset();
     }
 
     void failure(String reason) {

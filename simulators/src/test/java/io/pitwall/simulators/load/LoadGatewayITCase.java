@@ -70,6 +70,16 @@ class LoadGatewayITCase {
     }
 
     @Test
+    void aWarmUpIsPublishedButOnlyTheMeasuredPartIsReported() throws InterruptedException {
+        LoadReport report = LoadGenerator.run(options(4, 0, 200, 200, null).withWarmup(Duration.ofSeconds(1)), line -> { });
+        assertThat(report.published()).as(report.summary()).isEqualTo(200);
+        // PUBACKs of warm-up publishes still in flight when measuring starts count like the rest: the load never paused.
+        assertThat(report.acknowledged()).as(report.summary()).isBetween(200L, 200L + 4 * 20);
+        assertThat(report.latencyMicros().getTotalCount()).isEqualTo(report.acknowledged());
+        assertThat(report.errors()).isZero();
+    }
+
+    @Test
     void refusedCredentialsAreReportedPerReason() throws InterruptedException {
         LoadReport report = LoadGenerator.run(options(3, 0, 10, 10, "wrong-secret"), line -> { });
         assertThat(report.connectionsOpened()).isZero();

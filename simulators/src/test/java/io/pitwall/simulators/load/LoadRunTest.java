@@ -40,4 +40,27 @@ class LoadRunTest {
         assertThat(run.published.get()).isEqualTo(1_000);
         assertThat(run.limitReached()).isTrue();
     }
+
+    @Test
+    void theWarmUpIsLeftOutOfTheCountsTheLatenciesAndTheMessageLimit() {
+        LoadRun run = new LoadRun(new LoadOptions("127.0.0.1", 1883, 1, 0, List.of(), 0, 1, 10, Duration.ofSeconds(5), 3, 1,
+                "v1/vehicles/{vin}/telemetry", "{vin}", "{vin}", null, 3, 60, Duration.ofSeconds(5))
+                .withWarmup(Duration.ofSeconds(1)), null);
+        assertThat(run.countPublish()).isTrue();
+        assertThat(run.countPublish()).isTrue();
+        run.acknowledged(System.nanoTime() - 5_000_000_000L);
+        run.errors.incrementAndGet();
+
+        run.startMeasuring();
+
+        assertThat(run.latencyMicros.getTotalCount()).isZero();
+        assertThat(run.limitReached()).isFalse();
+        assertThat(run.countPublish()).isTrue();
+        assertThat(run.countPublish()).isTrue();
+        assertThat(run.countPublish()).isTrue();
+        assertThat(run.countPublish()).as("three measured publishes are the limit").isFalse();
+        assertThat(run.published.get() - run.publishedBeforeMeasuring).isEqualTo(3);
+        assertThat(run.acknowledged.get() - run.acknowledgedBeforeMeasuring).isZero();
+        assertThat(run.errors.get() - run.errorsBeforeMeasuring).isZero();
+    }
 }
