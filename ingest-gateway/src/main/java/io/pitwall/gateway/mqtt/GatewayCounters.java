@@ -30,6 +30,8 @@ public final class GatewayCounters {
     private final DistributionDataPoint kafkaWriteError = kafkaWriteSeconds.labelValues("error");
     private final Counter[] publishIn = perQos("publish.in.qos");
     private final Counter[] publishAccepted = perQos("publish.accepted.qos");
+    private final Counter[] publishOut = perQos("publish.out.qos");
+    private final Counter routed = counter("publish.routed");
 
     /**
      * A counter looked up once. Like any other it shows in {@link #snapshot()} from its first
@@ -67,6 +69,16 @@ public final class GatewayCounters {
     /** {@code publish.accepted.qosN}: a PUBLISH passed validation and goes to the raw topic. */
     public void publishAccepted(int qos) {
         publishAccepted[qos].increment();
+    }
+
+    /** {@code publish.out.qosN}: a PUBLISH was sent to a subscriber. */
+    public void publishOut(int qos) {
+        publishOut[qos].increment();
+    }
+
+    /** {@code publish.routed}: a development-profile publish outside the vehicle contract was routed (not stored). */
+    public void routed() {
+        routed.increment();
     }
 
     public void increment(String name) {

@@ -210,7 +210,7 @@ public final class PublishHandler extends ChannelInboundHandlerAdapter {
             services.router().retain(null, message);
         }
         Router.Routed routed = services.router().route(null, message);
-        counters.increment("publish.routed");
+        counters.routed();
         acknowledgeStored(ctx, session, message.qos(), packetId);
         services.backpressure().slowSubscribers(ctx.channel(), session, routed.congested());
     }

@@ -19,7 +19,6 @@ final class DropLog {
     enum Reason {
         QUEUE_FULL("queue-full"),
         QOS0_OFFLINE("qos0-offline"),
-        QOS0_NOT_WRITABLE("qos0-not-writable"),
         TOO_LARGE_FOR_CLIENT("too-large-for-client"),
         EXPIRED("expired");
 
@@ -106,8 +105,6 @@ final class DropLog {
             case QUEUE_FULL -> "its queue was full at --max-queued-messages / PITWALL_MAX_QUEUED_MESSAGES = "
                     + maxQueued + ": raise that limit if the client is just slow or long offline, or find out why it"
                     + " does not acknowledge";
-            case QOS0_NOT_WRITABLE -> "QoS 0 while its socket was not writable, it reads too slowly: subscribe at"
-                    + " QoS 1 to have such messages queued instead";
             case TOO_LARGE_FOR_CLIENT -> "larger than the Maximum Packet Size the client set in CONNECT: raise it"
                     + " in the client";
             case QOS0_OFFLINE, EXPIRED -> null;

@@ -8,10 +8,10 @@ import java.util.List;
 /**
  * One session's messages on their way to the client: a bounded queue of what waits, and the QoS 1
  * and 2 messages sent and not yet finished, by packet id. It decides what goes out next: within
- * the client's receive window, and, while the socket is not writable, nothing at all. QoS 0
- * messages reached then are dropped (QoS 0 allows it) and QoS 1/2 ones wait here, so a slow
- * subscriber's backlog stays in this bounded queue instead of growing Netty's unbounded outbound
- * buffer. Not thread-safe: {@link SessionState} guards it with its monitor.
+ * the client's receive window, and, while the socket is not writable, nothing at all: messages of
+ * every QoS wait here, so a slow subscriber's backlog stays in this bounded queue instead of
+ * growing Netty's unbounded outbound buffer, and what the queue cannot hold is dropped oldest
+ * first and counted. Not thread-safe: {@link SessionState} guards it with its monitor.
  */
 final class Outbox {
 
@@ -59,7 +59,7 @@ final class Outbox {
 
     /**
      * Takes the next message to send now, or null if nothing may go: the queue is empty, the window
-     * is full, or the socket is not writable and a QoS 1/2 message is next.
+     * is full, or the socket is not writable.
      */
     Next next(boolean writable, ClientLimits client, long nowMillis) {
         while (!queue.isEmpty() && inFlight.size() < client.receiveMaximum()) {
@@ -75,12 +75,7 @@ final class Outbox {
                 continue;
             }
             if (!writable) {
-                if (m.qos() > 0) {
-                    return null;
-                }
-                queue.pollFirst();
-                drops.dropped(DropLog.Reason.QOS0_NOT_WRITABLE, nowMillis);
-                continue;
+                return null;
             }
             queue.pollFirst();
             int packetId = 0;

@@ -38,14 +38,14 @@ public final class Router {
     }
 
     /**
-     * Sends a message to every session of the vehicle subscribed to its topic (every session at
-     * all in the development profile), once per session.
+     * Sends a message to every session of the vehicle subscribed to its topic (every session
+     * subscribed to it in the development profile), once per session.
      */
     public Routed route(String vin, OutboundMessage message) {
         long now = System.currentTimeMillis();
         int delivered = 0;
         List<SessionState> congested = List.of();
-        for (SessionState session : everyone ? sessions.all() : sessions.sessionsOf(vin)) {
+        for (SessionState session : everyone ? sessions.subscribedTo(message.topic()) : sessions.sessionsOf(vin)) {
             OutboundMessage delivery = session.match(message);
             if (delivery != null) {
                 // A publisher is never held back by its own queue: while not read, it could not

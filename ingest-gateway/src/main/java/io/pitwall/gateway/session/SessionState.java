@@ -29,6 +29,7 @@ public final class SessionState {
     private final GatewayCounters counters;
     private final DropLog drops;
     private final Outbox outbox;
+    private final SubscriptionIndex index;
 
     private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
     private final Map<Integer, CompletableFuture<Void>> qos2Received = new ConcurrentHashMap<>();
@@ -39,10 +40,17 @@ public final class SessionState {
     private long expiryIntervalSeconds;
     private long offlineSinceMillis;
     private Runnable pendingWill;
+    /** A pump is queued on the connection's event loop: offers need not queue another. */
+    private boolean pumpScheduled;
 
-    /** @param dropLines where the (rate-limited) lines about dropped messages go */
-    SessionState(String clientId, String vin, int maxQueued, GatewayCounters counters, Consumer<String> dropLines) {
+    /**
+     * @param dropLines where the (rate-limited) lines about dropped messages go
+     * @param index     the node's subscription index, kept up to date with this session's filters
+     */
+    SessionState(String clientId, String vin, int maxQueued, GatewayCounters counters, Consumer<String> dropLines,
+                 SubscriptionIndex index) {
         this.clientId = clientId;
+        this.index = index;
         this.vin = vin;
         this.maxQueued = maxQueued;
         this.counters = counters;
@@ -88,10 +96,14 @@ public final class SessionState {
 
     /** Adds or replaces a subscription; false if that would exceed {@code max} filters. */
     public synchronized boolean subscribe(Subscription subscription, int max) {
-        if (!subscriptions.containsKey(subscription.filter()) && subscriptions.size() >= max) {
+        boolean added = !subscriptions.containsKey(subscription.filter());
+        if (added && subscriptions.size() >= max) {
             return false;
         }
         subscriptions.put(subscription.filter(), subscription);
+        if (added) {
+            index.added(this, subscription.filter());
+        }
         return true;
     }
 
@@ -100,7 +112,16 @@ public final class SessionState {
     }
 
     public synchronized boolean unsubscribe(String filter) {
-        return subscriptions.remove(filter) != null;
+        boolean removed = subscriptions.remove(filter) != null;
+        if (removed) {
+            index.removed(this, filter);
+        }
+        return removed;
+    }
+
+    /** The session has ended: its filters leave the node's index. */
+    synchronized void leaveIndex() {
+        subscriptions.keySet().forEach(filter -> index.removed(this, filter));
     }
 
     public synchronized int subscriptionCount() {
@@ -154,6 +175,7 @@ public final class SessionState {
     synchronized Runnable attach(Channel ch, ClientLimits limits) {
         channel = ch;
         client = limits;
+        pumpScheduled = false;
         aliases = new OutboundTopicAliases(limits.mqtt5() ? limits.topicAliasMaximum() : 0);
         Runnable will = pendingWill;
         pendingWill = null;
@@ -196,9 +218,10 @@ public final class SessionState {
     // --- outbound --------------------------------------------------------------------------
 
     /**
-     * Queues a message for this client. QoS 0 messages are not kept for an offline client, nor for
-     * one whose socket is not writable (it reads too slowly; QoS 0 allows dropping). When the queue
-     * is full the oldest message is dropped. Drops are counted and logged sparingly ({@link DropLog}).
+     * Queues a message for this client. QoS 0 messages are not kept for an offline client. A
+     * connected client that reads slowly gets its messages of any QoS queued (a publisher that only
+     * routes to it is then held back); when the queue is full the oldest message is dropped. Drops
+     * are counted and logged sparingly ({@link DropLog}).
      *
      * @return true if the client is connected and its queue is now at its bound: the publisher
      *         should be held back until it drains ({@link #isBackedUp()})
@@ -206,6 +229,7 @@ public final class SessionState {
     public boolean offer(OutboundMessage message, long nowMillis) {
         Channel ch;
         boolean full;
+        boolean schedulePump;
         synchronized (this) {
             if (message.expired(nowMillis)) {
                 drops.dropped(DropLog.Reason.EXPIRED, nowMillis);
@@ -215,14 +239,16 @@ public final class SessionState {
                 drops.dropped(DropLog.Reason.QOS0_OFFLINE, nowMillis);
                 return false;
             }
-            if (message.qos() == 0 && !channel.isWritable()) {
-                drops.dropped(DropLog.Reason.QOS0_NOT_WRITABLE, nowMillis);
-                return false;
-            }
             full = outbox.add(message, nowMillis);
             ch = channel;
+            // One pump drains everything queued before it runs: a burst of offers costs one task
+            // and one flush on the subscriber's event loop, not one per message.
+            schedulePump = ch != null && !pumpScheduled;
+            if (schedulePump) {
+                pumpScheduled = true;
+            }
         }
-        if (ch != null) {
+        if (schedulePump) {
             ch.eventLoop().execute(() -> pump(ch));
         }
         return full && ch != null;
@@ -308,12 +334,16 @@ public final class SessionState {
     }
 
     /**
-     * Sends queued messages while the client's window has room and its socket is writable; when
-     * it is not, QoS 0 messages reached are dropped and the rest wait for
-     * {@code channelWritabilityChanged}. Runs on the connection's event loop.
+     * Sends queued messages while the client's window has room and its socket is writable; the
+     * rest wait for the next acknowledgement or {@code channelWritabilityChanged}. Runs on the
+     * connection's event loop.
      */
     public void pump(Channel ch) {
         long now = System.currentTimeMillis();
+        synchronized (this) {
+            // Cleared before draining: an offer after this point queues a pump of its own.
+            pumpScheduled = false;
+        }
         while (true) {
             MqttPublishMessage packet;
             synchronized (this) {
@@ -326,7 +356,7 @@ public final class SessionState {
                 }
                 packet = publish(next.message(), next.packetId(), false, now);
             }
-            counters.increment("publish.out.qos" + packet.fixedHeader().qosLevel().value());
+            counters.publishOut(packet.fixedHeader().qosLevel().value());
             ch.write(packet);
         }
         ch.flush();

@@ -28,6 +28,7 @@ public final class SessionStore {
 
     private final Map<String, SessionState> byClientId = new ConcurrentHashMap<>();
     private final Map<String, Set<SessionState>> byVin = new ConcurrentHashMap<>();
+    private final SubscriptionIndex subscriptions = new SubscriptionIndex();
     private final int maxQueued;
     private final GatewayCounters counters;
     private final Consumer<String> dropLines;
@@ -73,7 +74,8 @@ public final class SessionStore {
             }
         }
         boolean present = existing != null;
-        SessionState session = present ? existing : new SessionState(clientId, vin, maxQueued, counters, dropLines);
+        SessionState session = present ? existing : new SessionState(clientId, vin, maxQueued, counters, dropLines,
+                subscriptions);
         Runnable cancelledWill = session.attach(channel, client);
         if (cancelledWill != null) {
             counters.increment("will.cancelled-by-reconnect");
@@ -131,6 +133,7 @@ public final class SessionStore {
                 byVin.remove(session.vin(), ofVin);
             }
         }
+        session.leaveIndex();
         counters.increment("session.ended");
         LOG.debug("Session {} ended: {}", session.clientId(), why);
         Runnable will = session.takePendingWill();
@@ -153,9 +156,17 @@ public final class SessionStore {
         return s == null ? List.of() : s;
     }
 
-    /** Every session on this node (development profile routing). */
+    /** Every session on this node. */
     public Collection<SessionState> all() {
         return byClientId.values();
+    }
+
+    /**
+     * The sessions that may hold a subscription matching the topic (development profile routing,
+     * where anyone may subscribe to anything); each decides the exact match itself.
+     */
+    public Collection<SessionState> subscribedTo(String topic) {
+        return subscriptions.candidates(topic);
     }
 
     public SessionState find(String clientId) {

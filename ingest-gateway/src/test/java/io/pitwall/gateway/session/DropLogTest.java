@@ -30,15 +30,15 @@ class DropLogTest {
         for (int i = 0; i < 10_000; i++) {
             log.dropped(DropLog.Reason.QUEUE_FULL, 1_000 + i / 2);
         }
-        log.dropped(DropLog.Reason.QOS0_NOT_WRITABLE, 5_000);
+        log.dropped(DropLog.Reason.TOO_LARGE_FOR_CLIENT, 5_000);
         assertThat(counters.get("outbound.dropped.queue-full")).isEqualTo(10_000);
-        assertThat(counters.get("outbound.dropped.qos0-not-writable")).isEqualTo(1);
+        assertThat(counters.get("outbound.dropped.too-large-for-client")).isEqualTo(1);
         assertThat(lines).hasSize(1);
 
         log.dropped(DropLog.Reason.QUEUE_FULL, 1_000 + DropLog.INTERVAL_MILLIS);
         assertThat(lines).hasSize(2);
         assertThat(lines.get(1)).contains("Dropped 10001 more messages to client-1 in the last 10 s")
-                .contains("10000 queue-full").contains("1 qos0-not-writable").contains("subscribe at QoS 1");
+                .contains("10000 queue-full").contains("1 too-large-for-client").contains("raise it in the client");
     }
 
     @Test
