@@ -47,14 +47,13 @@ final class Outbox {
         this.drops = drops;
     }
 
-    /** Queues a message, dropping the oldest when the queue is full; true if the queue is now at its bound. */
-    boolean add(OutboundMessage message, long nowMillis) {
+    /** Queues a message, dropping the oldest when the queue is full. */
+    void add(OutboundMessage message, long nowMillis) {
         if (queue.size() >= maxQueued) {
             queue.pollFirst();
             drops.dropped(DropLog.Reason.QUEUE_FULL, nowMillis);
         }
         queue.addLast(message);
-        return queue.size() >= maxQueued;
     }
 
     /**

@@ -32,7 +32,7 @@ public final class Router {
 
     /**
      * What routing one message did: how many sessions it went to, and the connected ones (other than
-     * the publisher's) whose queue it filled to the bound, which should hold the publisher back.
+     * the publisher's) whose queue it filled to the congestion mark, which should hold the publisher back.
      */
     public record Routed(int sessions, List<SessionState> congested) {
     }

@@ -23,9 +23,18 @@ import java.util.function.Consumer;
  */
 public final class SessionState {
 
+    /**
+     * Messages waiting for a connected client beyond which a publisher that only routes to it is
+     * held back (or half the queue bound, if smaller). Well below the bound, so holding back starts
+     * before anything must be dropped - a socket read already decoded still routes its packets -
+     * and a fast publisher's messages wait a few windows deep rather than a whole queue deep.
+     */
+    static final int CONGESTION_MARK = 64;
+
     private final String clientId;
     private final String vin;
     private final int maxQueued;
+    private final int congestionMark;
     private final GatewayCounters counters;
     private final DropLog drops;
     private final Outbox outbox;
@@ -53,6 +62,7 @@ public final class SessionState {
         this.index = index;
         this.vin = vin;
         this.maxQueued = maxQueued;
+        this.congestionMark = Math.max(1, Math.min(CONGESTION_MARK, maxQueued / 2));
         this.counters = counters;
         this.drops = new DropLog(clientId, maxQueued, counters, dropLines);
         this.outbox = new Outbox(maxQueued, drops);
@@ -223,12 +233,12 @@ public final class SessionState {
      * routes to it is then held back); when the queue is full the oldest message is dropped. Drops
      * are counted and logged sparingly ({@link DropLog}).
      *
-     * @return true if the client is connected and its queue is now at its bound: the publisher
-     *         should be held back until it drains ({@link #isBackedUp()})
+     * @return true if the client is connected and its queue is now at the congestion mark: the
+     *         publisher should be held back until it drains ({@link #isBackedUp()})
      */
     public boolean offer(OutboundMessage message, long nowMillis) {
         Channel ch;
-        boolean full;
+        boolean congested;
         boolean schedulePump;
         synchronized (this) {
             if (message.expired(nowMillis)) {
@@ -239,7 +249,8 @@ public final class SessionState {
                 drops.dropped(DropLog.Reason.QOS0_OFFLINE, nowMillis);
                 return false;
             }
-            full = outbox.add(message, nowMillis);
+            outbox.add(message, nowMillis);
+            congested = outbox.queued() >= congestionMark;
             ch = channel;
             // One pump drains everything queued before it runs: a burst of offers costs one task
             // and one flush on the subscriber's event loop, not one per message.
@@ -251,12 +262,12 @@ public final class SessionState {
         if (schedulePump) {
             ch.eventLoop().execute(() -> pump(ch));
         }
-        return full && ch != null;
+        return congested && ch != null;
     }
 
-    /** Connected with more than half of its queue bound waiting: publishers to it are held back. */
+    /** Connected with more than half the congestion mark waiting: publishers to it are held back. */
     public synchronized boolean isBackedUp() {
-        return channel != null && outbox.queued() > maxQueued / 2;
+        return channel != null && outbox.queued() > congestionMark / 2;
     }
 
     /** PUBACK from the client: a QoS 1 message is delivered and frees its place in the window. */

@@ -92,7 +92,7 @@ class FlowControlTest {
     }
 
     @Test
-    void aRouteOnlyPublisherIsNotReadWhileASubscribersQueueIsFullAndIsReadAgainOnceItDrains() {
+    void aRouteOnlyPublisherIsNotReadWhileASubscriberIsCongestedAndIsReadAgainOnceItDrains() {
         TestGateway gw = new TestGateway(dir, Limits.defaults().withMaxQueuedMessages(4), 8, true);
         EmbeddedChannel sub = devClient(gw, "slow", TestGateway.props(MqttProperties.MqttPropertyType.RECEIVE_MAXIMUM, 1));
         sub.writeInbound(MqttMessageBuilders.subscribe().messageId(1).addSubscription(MqttQoS.AT_LEAST_ONCE, "x/#").build());
@@ -103,7 +103,8 @@ class FlowControlTest {
         }
         assertThat(types(pub)).as("route-only publishes are still acknowledged at once").hasSize(4)
                 .containsOnly(MqttMessageType.PUBACK);
-        assertThat(pub.config().isAutoRead()).as("the subscriber's queue is full").isFalse();
+        // Queue bound 4, so the congestion mark is 2: held back from the second message on.
+        assertThat(pub.config().isAutoRead()).as("the subscriber is congested").isFalse();
         assertThat(gw.counters.get("backpressure.paused-slow-subscribers")).isEqualTo(1);
         assertThat(gw.services.backpressure().pausedConnections()).isEqualTo(1);
 
@@ -112,9 +113,16 @@ class FlowControlTest {
         List<MqttMessage> first = sent(sub);
         assertThat(first).hasSize(1);
         sub.writeInbound(MqttMessageBuilders.pubAck().packetId(((MqttPublishMessage) first.get(0)).variableHeader().packetId()).build());
-        assertThat(gw.services.sessions().find("slow").queued()).as("back to half").isEqualTo(2);
+        assertThat(gw.services.sessions().find("slow").queued()).isEqualTo(2);
+        advance(pub, 10);
+        assertThat(pub.config().isAutoRead()).as("still above half the mark").isFalse();
+        List<MqttMessage> second = sent(sub);
+        assertThat(second).hasSize(1);
+        sub.writeInbound(MqttMessageBuilders.pubAck().packetId(((MqttPublishMessage) second.get(0)).variableHeader().packetId()).build());
+        assertThat(gw.services.sessions().find("slow").queued()).as("back to half the mark").isEqualTo(1);
         advance(pub, 10);
         assertThat(pub.config().isAutoRead()).isTrue();
+        assertThat(gw.counters.get("outbound.dropped.queue-full")).as("held back before the bound").isZero();
         assertThat(gw.services.backpressure().pausedConnections()).isZero();
         assertThat(gw.counters.backpressureSeconds()).isPositive();
     }
