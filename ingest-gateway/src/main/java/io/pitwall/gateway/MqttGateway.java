@@ -81,6 +81,7 @@ public final class MqttGateway implements AutoCloseable {
                         return t;
                     });
             DeviceRegistry registry = new DeviceRegistry(config.deviceRegistry(), SecretHasher.DEFAULT);
+            LOG.info("Device registry {}: {} vehicles", config.deviceRegistry(), registry.size());
             InboundRecordFactory records = new InboundRecordFactory(ContractLimits.defaults(), Clock.systemUTC(),
                     config.gatewayId());
             SessionStore sessions = new SessionStore(config.limits().maxQueuedMessages(), counters);

@@ -93,6 +93,14 @@ public final class DeviceRegistry {
         return true;
     }
 
+    /**
+     * Vehicles in the registry, read from the file if it changed. The gateway calls it at start-up,
+     * so an unreadable registry stops the start with its reason instead of failing the first CONNECT.
+     */
+    public int size() {
+        return current().devices().size();
+    }
+
     public List<Device> list() {
         return new ArrayList<>(current().devices().values());
     }

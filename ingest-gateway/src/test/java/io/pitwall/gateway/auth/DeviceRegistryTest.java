@@ -48,6 +48,15 @@ class DeviceRegistryTest {
     }
 
     @Test
+    void aRegistryThatCannotBeReadIsReportedWithItsFileWhenCounted(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("devices.json");
+        Files.writeString(file, "[{\"vin\": ");
+        DeviceRegistry registry = new DeviceRegistry(file, fastHasher);
+        assertThatThrownBy(registry::size).hasMessageContaining("Cannot read device registry " + file);
+        assertThat(new DeviceRegistry(dir.resolve("absent.json"), fastHasher).size()).isZero();
+    }
+
+    @Test
     void refusesToRegisterAnInvalidVin(@TempDir Path dir) {
         DeviceRegistry registry = new DeviceRegistry(dir.resolve("devices.json"), fastHasher);
         assertThatThrownBy(() -> registry.issueSecret("LSVAU2180N218329O")).isInstanceOf(ContractViolation.class);
