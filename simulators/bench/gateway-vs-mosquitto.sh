@@ -314,6 +314,8 @@ idle_run() { # broker total nodes run-index
         if [[ $broker == gateway ]]; then
             heap=$((heap + $(live_heap_kib "${pids[j]}")))
             jcmd "${pids[j]}" GC.heap_info > "$WORK/idle-gateway-$total-$j-heap_info.txt" 2>&1 || true
+            # Where the RSS beyond the heap goes, when GW_HEAP turns on -XX:NativeMemoryTracking=summary.
+            jcmd "${pids[j]}" VM.native_memory summary > "$WORK/idle-gateway-$total-$j-native_memory.txt" 2>&1 || true
             jcmd "${pids[j]}" GC.class_histogram 2>/dev/null | head -40 > "$WORK/idle-gateway-$total-$j-histogram.txt" || true
             curl -s "http://127.0.0.1:${https[j]}/metrics" | grep -E '^pitwall_gateway_(connections|sessions|connects_refused)' \
                 > "$WORK/idle-gateway-$total-$j-metrics.txt" || true
