@@ -3,15 +3,12 @@ package io.pitwall.gateway;
 import io.pitwall.gateway.config.GatewayConfig;
 import io.pitwall.localservices.KafkaBroker;
 import io.pitwall.localservices.junit.RealKafkaExtension;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
@@ -66,7 +63,7 @@ class GatewayDevelopmentProfileITCase {
     @Test
     void requestResponseBetweenTwoMqtt5Clients() throws Exception {
         MqttAsyncClient responder = v5("responder", (topic, request) -> { });
-        responder.setCallback(callback((topic, request) -> {
+        responder.setCallback(PahoCallbacks.v5((topic, request) -> {
             MqttProperties reply = new MqttProperties();
             reply.setCorrelationData(request.getProperties().getCorrelationData());
             MqttMessage answer = new MqttMessage(("echo:" + new String(request.getPayload(), StandardCharsets.UTF_8))
@@ -110,21 +107,8 @@ class GatewayDevelopmentProfileITCase {
 
         BlockingQueue<String> received = new LinkedBlockingQueue<>();
         MqttClient subscriber = new MqttClient(uri(), "tool-sub", new MemoryPersistence());
-        subscriber.setCallback(new org.eclipse.paho.client.mqttv3.MqttCallback() {
-            @Override
-            public void connectionLost(Throwable cause) {
-            }
-
-            @Override
-            public void messageArrived(String topic, org.eclipse.paho.client.mqttv3.MqttMessage message) {
-                received.add(topic + "=" + new String(message.getPayload(), StandardCharsets.UTF_8)
-                        + (message.isRetained() ? " (retained)" : ""));
-            }
-
-            @Override
-            public void deliveryComplete(IMqttDeliveryToken token) {
-            }
-        });
+        subscriber.setCallback(PahoCallbacks.v3((topic, message) -> received.add(topic + "="
+                + new String(message.getPayload(), StandardCharsets.UTF_8) + (message.isRetained() ? " (retained)" : ""))));
         subscriber.connect(new MqttConnectOptions());
         subscriber.subscribe("home/#", 1);
         assertThat(received.poll(30, TimeUnit.SECONDS)).isEqualTo("home/hall/light=on (retained)");
@@ -141,36 +125,7 @@ class GatewayDevelopmentProfileITCase {
 
     private static MqttAsyncClient v5(String clientId, BiConsumer<String, MqttMessage> onMessage) throws Exception {
         MqttAsyncClient client = new MqttAsyncClient(uri(), clientId, new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
-        client.setCallback(callback(onMessage));
+        client.setCallback(PahoCallbacks.v5(onMessage));
         return client;
-    }
-
-    private static MqttCallback callback(BiConsumer<String, MqttMessage> onMessage) {
-        return new MqttCallback() {
-            @Override
-            public void disconnected(MqttDisconnectResponse response) {
-            }
-
-            @Override
-            public void mqttErrorOccurred(MqttException exception) {
-            }
-
-            @Override
-            public void messageArrived(String topic, MqttMessage message) {
-                onMessage.accept(topic, message);
-            }
-
-            @Override
-            public void deliveryComplete(IMqttToken token) {
-            }
-
-            @Override
-            public void connectComplete(boolean reconnect, String serverURI) {
-            }
-
-            @Override
-            public void authPacketArrived(int reasonCode, MqttProperties properties) {
-            }
-        };
     }
 }

@@ -16,16 +16,13 @@ import io.pitwall.gateway.config.Limits;
 import io.pitwall.gateway.session.SessionState;
 import io.pitwall.localservices.KafkaBroker;
 import io.pitwall.localservices.junit.RealKafkaExtension;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
@@ -47,6 +44,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import java.util.function.IntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -89,6 +87,26 @@ class GatewayFlowControlITCase {
         return "tcp://127.0.0.1:" + gateway.port();
     }
 
+    /**
+     * Publishes {@code count} messages from a thread of its own (a held-back publisher blocks in
+     * Paho), counting each one Paho has finished: written for QoS 0, acknowledged for QoS 1.
+     */
+    private static Thread publishInBackground(MqttClient publisher, String topic, int qos, int count,
+                                              IntFunction<byte[]> payload, AtomicInteger done) {
+        Thread publishing = new Thread(() -> {
+            try {
+                for (int i = 0; i < count; i++) {
+                    publisher.publish(topic, payload.apply(i), qos, false);
+                    done.incrementAndGet();
+                }
+            } catch (org.eclipse.paho.client.mqttv3.MqttException e) {
+                throw new IllegalStateException(e);
+            }
+        }, "publisher-" + publisher.getClientId());
+        publishing.start();
+        return publishing;
+    }
+
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
@@ -101,7 +119,7 @@ class GatewayFlowControlITCase {
             AtomicInteger flood = new AtomicInteger();
             CountDownLatch marker = new CountDownLatch(1);
             MqttClient subscriber = new MqttClient(uri(gateway), "slow-qos0", new MemoryPersistence());
-            subscriber.setCallback(v3Callback((topic, m) -> {
+            subscriber.setCallback(PahoCallbacks.v3((topic, m) -> {
                 if (topic.equals("end")) {
                     marker.countDown();
                     return;
@@ -117,17 +135,7 @@ class GatewayFlowControlITCase {
             publisher.connect(new MqttConnectOptions());
             byte[] payload = new byte[16 * 1024];
             AtomicInteger published = new AtomicInteger();
-            Thread publishing = new Thread(() -> {
-                try {
-                    for (int i = 0; i < sent; i++) {
-                        publisher.publish("flood/x", payload, 0, false);
-                        published.incrementAndGet();
-                    }
-                } catch (org.eclipse.paho.client.mqttv3.MqttException e) {
-                    throw new IllegalStateException(e);
-                }
-            }, "qos0-flood");
-            publishing.start();
+            Thread publishing = publishInBackground(publisher, "flood/x", 0, sent, i -> payload, published);
 
             // The subscriber's socket fills, QoS 0 messages wait in its queue (64 here), and the
             // publisher - whose messages are only routed - is no longer read.
@@ -171,17 +179,7 @@ class GatewayFlowControlITCase {
             AtomicInteger acknowledged = new AtomicInteger();
             MqttClient publisher = new MqttClient(uri(gateway), "eager", new MemoryPersistence());
             publisher.connect(new MqttConnectOptions());
-            Thread publishing = new Thread(() -> {
-                try {
-                    for (int i = 0; i < messages; i++) {
-                        publisher.publish("work/x", bytes("m" + i), 1, false);
-                        acknowledged.incrementAndGet();
-                    }
-                } catch (org.eclipse.paho.client.mqttv3.MqttException e) {
-                    throw new IllegalStateException(e);
-                }
-            }, "eager-publisher");
-            publishing.start();
+            Thread publishing = publishInBackground(publisher, "work/x", 1, messages, i -> bytes("m" + i), acknowledged);
 
             GatewayIngestITCase.await("the publisher paused for the slow subscriber",
                     () -> gateway.counters().get("backpressure.paused-slow-subscribers") > 0);
@@ -425,50 +423,7 @@ class GatewayFlowControlITCase {
             throws MqttException {
         MqttAsyncClient client = new MqttAsyncClient(uri(gateway), clientId,
                 new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
-        client.setCallback(new MqttCallback() {
-            @Override
-            public void disconnected(MqttDisconnectResponse response) {
-            }
-
-            @Override
-            public void mqttErrorOccurred(MqttException exception) {
-            }
-
-            @Override
-            public void messageArrived(String topic, MqttMessage message) {
-                onMessage.accept(topic, message);
-            }
-
-            @Override
-            public void deliveryComplete(IMqttToken token) {
-            }
-
-            @Override
-            public void connectComplete(boolean reconnect, String serverURI) {
-            }
-
-            @Override
-            public void authPacketArrived(int reasonCode, org.eclipse.paho.mqttv5.common.packet.MqttProperties properties) {
-            }
-        });
+        client.setCallback(PahoCallbacks.v5(onMessage));
         return client;
-    }
-
-    private static org.eclipse.paho.client.mqttv3.MqttCallback v3Callback(
-            BiConsumer<String, org.eclipse.paho.client.mqttv3.MqttMessage> onMessage) {
-        return new org.eclipse.paho.client.mqttv3.MqttCallback() {
-            @Override
-            public void connectionLost(Throwable cause) {
-            }
-
-            @Override
-            public void messageArrived(String topic, org.eclipse.paho.client.mqttv3.MqttMessage message) {
-                onMessage.accept(topic, message);
-            }
-
-            @Override
-            public void deliveryComplete(IMqttDeliveryToken token) {
-            }
-        };
     }
 }

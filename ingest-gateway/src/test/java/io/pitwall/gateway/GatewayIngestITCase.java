@@ -21,10 +21,7 @@ import io.pitwall.contracts.alerts.Severity;
 import io.pitwall.contracts.notices.Notice;
 import io.pitwall.contracts.notices.NoticeKind;
 import io.pitwall.contracts.notices.VehicleNoticeRecord;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -245,32 +242,8 @@ class GatewayIngestITCase {
 
     private static MqttAsyncClient v5Client(String clientId, BlockingQueue<String> received) throws Exception {
         MqttAsyncClient client = new MqttAsyncClient(uri(), clientId, new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
-        client.setCallback(new MqttCallback() {
-            @Override
-            public void disconnected(MqttDisconnectResponse response) {
-            }
-
-            @Override
-            public void mqttErrorOccurred(org.eclipse.paho.mqttv5.common.MqttException exception) {
-            }
-
-            @Override
-            public void messageArrived(String topic, MqttMessage message) {
-                received.add(new String(message.getPayload(), StandardCharsets.UTF_8));
-            }
-
-            @Override
-            public void deliveryComplete(IMqttToken token) {
-            }
-
-            @Override
-            public void connectComplete(boolean reconnect, String serverURI) {
-            }
-
-            @Override
-            public void authPacketArrived(int reasonCode, MqttProperties properties) {
-            }
-        });
+        client.setCallback(PahoCallbacks.v5((topic, message) ->
+                received.add(new String(message.getPayload(), StandardCharsets.UTF_8))));
         return client;
     }
 

@@ -17,13 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static io.pitwall.gateway.mqtt.TestGateway.TELEMETRY;
 import static io.pitwall.gateway.mqtt.TestGateway.publish;
 import static io.pitwall.gateway.mqtt.TestGateway.sample;
+import static io.pitwall.gateway.mqtt.TestGateway.sent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -35,18 +35,6 @@ class FlowControlTest {
 
     @TempDir
     Path dir;
-
-    private static List<MqttMessage> sent(EmbeddedChannel ch) {
-        ch.runPendingTasks();
-        List<MqttMessage> out = new ArrayList<>();
-        for (Object m; (m = ch.readOutbound()) != null; ) {
-            out.add((MqttMessage) m);
-            if (m instanceof MqttPublishMessage p) {
-                p.release();
-            }
-        }
-        return out;
-    }
 
     private static List<MqttMessageType> types(EmbeddedChannel ch) {
         return sent(ch).stream().map(m -> m.fixedHeader().messageType()).toList();

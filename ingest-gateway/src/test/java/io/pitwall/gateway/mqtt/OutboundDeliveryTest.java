@@ -31,6 +31,7 @@ import java.util.List;
 
 import static io.pitwall.gateway.mqtt.TestGateway.NOTICES;
 import static io.pitwall.gateway.mqtt.TestGateway.VIN;
+import static io.pitwall.gateway.mqtt.TestGateway.sent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -62,18 +63,6 @@ class OutboundDeliveryTest {
     }
 
     /** Everything the channel has been sent, after running its pending tasks. */
-    private static List<MqttMessage> sent(EmbeddedChannel ch) {
-        ch.runPendingTasks();
-        List<MqttMessage> out = new ArrayList<>();
-        for (Object m; (m = ch.readOutbound()) != null; ) {
-            out.add((MqttMessage) m);
-            if (m instanceof MqttPublishMessage p) {
-                p.release();
-            }
-        }
-        return out;
-    }
-
     private static List<MqttPublishMessage> publishes(EmbeddedChannel ch) {
         List<MqttPublishMessage> out = new ArrayList<>();
         for (MqttMessage m : sent(ch)) {

@@ -9,6 +9,7 @@ import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttProperties;
+import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttVersion;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -120,6 +121,22 @@ final class TestGateway {
     static MqttMessage publish(String topic, int qos, int packetId, String payload, boolean retain) {
         return MqttMessageBuilders.publish().topicName(topic).qos(MqttQoS.valueOf(qos)).messageId(packetId)
                 .retained(retain).payload(Unpooled.copiedBuffer(payload, StandardCharsets.UTF_8)).build();
+    }
+
+    /**
+     * What the gateway wrote to the channel since the last call, once the tasks queued on its event
+     * loop (deliveries to subscribers) have run. PUBLISH payloads are released: tests read headers.
+     */
+    static List<MqttMessage> sent(EmbeddedChannel ch) {
+        ch.runPendingTasks();
+        List<MqttMessage> out = new ArrayList<>();
+        for (Object m; (m = ch.readOutbound()) != null; ) {
+            out.add((MqttMessage) m);
+            if (m instanceof MqttPublishMessage p) {
+                p.release();
+            }
+        }
+        return out;
     }
 
     static String sample(long seq) {

@@ -50,13 +50,13 @@ final class PahoV3Connection implements VehicleConnection {
         try {
             client = new MqttAsyncClient(brokerUri, vin, new MemoryPersistence());
         } catch (MqttException e) {
-            throw failure(brokerUri, vin, certificate, e);
+            throw PahoReasonCodes.failure(brokerUri, vin, certificate, e.getReasonCode(), e);
         }
         try {
             client.connect(options).waitForCompletion(VehicleConnector.WAIT_MILLIS);
         } catch (MqttException e) {
             closeQuietly(client);
-            throw failure(brokerUri, vin, certificate, e);
+            throw PahoReasonCodes.failure(brokerUri, vin, certificate, e.getReasonCode(), e);
         }
         return new PahoV3Connection(client, options, brokerUri, vin, certificate);
     }
@@ -92,20 +92,10 @@ final class PahoV3Connection implements VehicleConnection {
         try {
             client.connect(options).waitForCompletion(VehicleConnector.WAIT_MILLIS);
         } catch (MqttException e) {
-            if (e.getReasonCode() != MqttException.REASON_CODE_CLIENT_CONNECTED
-                    && e.getReasonCode() != MqttException.REASON_CODE_CONNECT_IN_PROGRESS) {
-                throw failure(brokerUri, vin, certificate, e);
+            if (!PahoReasonCodes.alreadyConnecting(e.getReasonCode())) {
+                throw PahoReasonCodes.failure(brokerUri, vin, certificate, e.getReasonCode(), e);
             }
         }
-    }
-
-    static VehicleConnectException failure(String brokerUri, String vin, boolean certificate, MqttException e) {
-        VehicleConnectException.Kind kind = switch (e.getReasonCode()) {
-            case MqttException.REASON_CODE_FAILED_AUTHENTICATION, MqttException.REASON_CODE_NOT_AUTHORIZED -> VehicleConnectException.Kind.REFUSED;
-            case MqttException.REASON_CODE_SERVER_CONNECT_ERROR, MqttException.REASON_CODE_CLIENT_TIMEOUT -> VehicleConnectException.Kind.UNREACHABLE;
-            default -> VehicleConnectException.Kind.OTHER;
-        };
-        return VehicleConnectException.of(kind, brokerUri, vin, certificate, e);
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.pitwall.simulators.mqtt;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -26,8 +25,6 @@ final class PahoV5Connection implements VehicleConnection {
 
     /** MQTT 5 reason codes from 0x80 up are failures. */
     private static final int FIRST_FAILURE_CODE = 0x80;
-    private static final int CONNACK_BAD_CREDENTIALS = 0x86;
-    private static final int CONNACK_NOT_AUTHORIZED = 0x87;
 
     private final MqttAsyncClient client;
     private final MqttConnectionOptions options;
@@ -69,7 +66,7 @@ final class PahoV5Connection implements VehicleConnection {
         try {
             client = new MqttAsyncClient(brokerUri, vin, new MemoryPersistence());
         } catch (MqttException e) {
-            throw failure(brokerUri, vin, certificate, e);
+            throw PahoReasonCodes.failure(brokerUri, vin, certificate, e.getReasonCode(), e);
         }
         try {
             IMqttToken connected = client.connect(options);
@@ -77,7 +74,7 @@ final class PahoV5Connection implements VehicleConnection {
             return new PahoV5Connection(client, options, brokerUri, vin, certificate, receiveMaximum(connected));
         } catch (MqttException e) {
             closeQuietly(client);
-            throw failure(brokerUri, vin, certificate, e);
+            throw PahoReasonCodes.failure(brokerUri, vin, certificate, e.getReasonCode(), e);
         }
     }
 
@@ -192,22 +189,10 @@ final class PahoV5Connection implements VehicleConnection {
                 receiveMaximum = receiveMaximum(connected);
             }
         } catch (MqttException e) {
-            if (e.getReasonCode() != MqttClientException.REASON_CODE_CLIENT_CONNECTED
-                    && e.getReasonCode() != MqttClientException.REASON_CODE_CONNECT_IN_PROGRESS) {
-                throw failure(brokerUri, vin, certificate, e);
+            if (!PahoReasonCodes.alreadyConnecting(e.getReasonCode())) {
+                throw PahoReasonCodes.failure(brokerUri, vin, certificate, e.getReasonCode(), e);
             }
         }
-    }
-
-    static VehicleConnectException failure(String brokerUri, String vin, boolean certificate, MqttException e) {
-        VehicleConnectException.Kind kind = switch (e.getReasonCode()) {
-            case CONNACK_BAD_CREDENTIALS, CONNACK_NOT_AUTHORIZED, MqttClientException.REASON_CODE_FAILED_AUTHENTICATION,
-                 MqttClientException.REASON_CODE_NOT_AUTHORIZED -> VehicleConnectException.Kind.REFUSED;
-            case MqttClientException.REASON_CODE_SERVER_CONNECT_ERROR, MqttClientException.REASON_CODE_CLIENT_TIMEOUT ->
-                    VehicleConnectException.Kind.UNREACHABLE;
-            default -> VehicleConnectException.Kind.OTHER;
-        };
-        return VehicleConnectException.of(kind, brokerUri, vin, certificate, e);
     }
 
     @Override
