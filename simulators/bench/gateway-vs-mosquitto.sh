@@ -310,16 +310,18 @@ idle_run() { # broker total nodes run-index
     local est=0 rss=0 heap=0
     for ((j = 0; j < nodes; j++)); do
         est=$((est + $(established "${ports[j]}")))
-        rss=$((rss + $(rss_kib "${pids[j]}")))
         if [[ $broker == gateway ]]; then
+            # The full GC first, as for the baseline: RSS is then read with the same heap state.
             heap=$((heap + $(live_heap_kib "${pids[j]}")))
             jcmd "${pids[j]}" GC.heap_info > "$WORK/idle-gateway-$total-$j-heap_info.txt" 2>&1 || true
             # Where the RSS beyond the heap goes, when GW_HEAP turns on -XX:NativeMemoryTracking=summary.
             jcmd "${pids[j]}" VM.native_memory summary > "$WORK/idle-gateway-$total-$j-native_memory.txt" 2>&1 || true
+            pmap -x "${pids[j]}" 2>/dev/null | sort -k3 -n | tail -25 > "$WORK/idle-gateway-$total-$j-pmap.txt" || true
             jcmd "${pids[j]}" GC.class_histogram 2>/dev/null | head -40 > "$WORK/idle-gateway-$total-$j-histogram.txt" || true
             curl -s "http://127.0.0.1:${https[j]}/metrics" | grep -E '^pitwall_gateway_(connections|sessions|connects_refused)' \
                 > "$WORK/idle-gateway-$total-$j-metrics.txt" || true
         fi
+        rss=$((rss + $(rss_kib "${pids[j]}")))
     done
     if [[ $est -gt 0 ]]; then
         out "| $broker | $nodes | $est | $rss | $(python3 -c "print(f'{($rss-$rss0)/$est:.2f}')") | $([[ $broker == gateway ]] && echo "$heap" || echo -) | $([[ $broker == gateway ]] && python3 -c "print(f'{($heap-$heap0)/$est:.2f}')" || echo -) | $(loadavg) |"
