@@ -272,11 +272,38 @@ wait_established() { # port count progress-file load-pid: until all are up or th
     echo "only $(established "$1") of $2 connections established" >&2
 }
 
+# memory_of NODE-PIDS...: "RSS-KiB HEAP-KiB" summed over the nodes; for gateways the full GC that
+# measures the live heap comes first, so RSS is always read in the same state (heap "-" for Mosquitto).
+memory_of() {
+    local rss=0 heap=0 pid
+    for pid in "$@"; do
+        if [[ $IDLE_BROKER == gateway ]]; then heap=$((heap + $(live_heap_kib "$pid"))); fi
+        rss=$((rss + $(rss_kib "$pid")))
+    done
+    echo "$rss $([[ $IDLE_BROKER == gateway ]] && echo "$heap" || echo -)"
+}
+
+save_gateway_diagnostics() { # pid http-port label
+    jcmd "$1" GC.heap_info > "$WORK/idle-gateway-$3-heap_info.txt" 2>&1 || true
+    # Where the RSS beyond the heap goes, when GW_HEAP turns on -XX:NativeMemoryTracking=summary.
+    jcmd "$1" VM.native_memory summary > "$WORK/idle-gateway-$3-native_memory.txt" 2>&1 || true
+    pmap -x "$1" 2>/dev/null | sort -k3 -n | tail -25 > "$WORK/idle-gateway-$3-pmap.txt" || true
+    jcmd "$1" GC.class_histogram 2>/dev/null | head -40 > "$WORK/idle-gateway-$3-histogram.txt" || true
+    curl -s "http://127.0.0.1:$2/metrics" | grep -E '^pitwall_gateway_(connections|sessions) ' \
+        > "$WORK/idle-gateway-$3-metrics.txt" || true
+}
+
+per_conn() { # value-now value-before connections
+    python3 -c "print(f'{($1 - $2) / $3:.2f}')"
+}
+
 idle_run() { # broker total nodes run-index
+    IDLE_BROKER=$1
     local broker=$1 total=$2 nodes=$3 r=$4 per j
     per=$(( (total + nodes - 1) / nodes ))
-    local pids=() ports=() https=() loads=() rss0=0 heap0=0
+    local pids=() ports=() https=() loads=() counts=()
     for ((j = 0; j < nodes; j++)); do
+        counts+=($(( j == nodes - 1 ? total - j * per : per )))
         if [[ $broker == gateway ]]; then
             start_gateway "idle-$total-$j"; pids+=("$GW_PID"); ports+=("$GW_PORT"); https+=("$GW_HTTP")
         else
@@ -284,49 +311,38 @@ idle_run() { # broker total nodes run-index
         fi
     done
     sleep 3
-    for ((j = 0; j < nodes; j++)); do
-        [[ $broker == gateway ]] && heap0=$((heap0 + $(live_heap_kib "${pids[j]}")))
-        rss0=$((rss0 + $(rss_kib "${pids[j]}")))
-    done
-    out "| $broker | $nodes | 0 | $rss0 | - | $([[ $broker == gateway ]] && echo "$heap0" || echo -) | - | $(loadavg) |"
+    local rss0 heap0
+    read -r rss0 heap0 <<< "$(memory_of "${pids[@]}")"
+    out "| $broker | $nodes | 0 | $rss0 | - | $heap0 | - | $(loadavg) |"
+
     log "idle $broker: $total connections over $nodes node(s)"
     local user=()
     [[ $broker == mosquitto ]] && user=(--username none)
     for ((j = 0; j < nodes; j++)); do
-        local n=$(( j == nodes - 1 ? total - j * per : per ))
+        # Two source addresses of its own per load process and run: ports are per source address.
         local src="127.0.$((r + 10)).$((2 * j + 1)),127.0.$((r + 10)).$((2 * j + 2))"
         local name="idle-$broker-$total-$j"
-        echo "java -jar $SIM_JAR load --port ${ports[j]} --connections 0 --idle $n --seed 42 --first-vehicle $((j * per)) --source $src ${user[*]}" > "$WORK/$name.cmd"
-        java -Xmx$((n * IDLE_LOAD_KIB_PER_CONN / 1024 + 512))m -jar "$SIM_JAR" load --port "${ports[j]}" --connections 0 \
-            --idle "$n" --seed 42 --first-vehicle "$((j * per))" --duration 900s --connect-timeout 600s --keep-alive 300 \
-            --source "$src" "${user[@]}" > "$WORK/$name.log" 2> "$WORK/$name.progress" &
+        echo "java -jar $SIM_JAR load --port ${ports[j]} --connections 0 --idle ${counts[j]} --seed 42 --first-vehicle $((j * per)) --source $src ${user[*]}" > "$WORK/$name.cmd"
+        java -Xmx$((counts[j] * IDLE_LOAD_KIB_PER_CONN / 1024 + 512))m -jar "$SIM_JAR" load --port "${ports[j]}" --connections 0 \
+            --idle "${counts[j]}" --seed 42 --first-vehicle "$((j * per))" --duration 900s --connect-timeout 600s \
+            --keep-alive 300 --source "$src" "${user[@]}" > "$WORK/$name.log" 2> "$WORK/$name.progress" &
         loads+=($!); PIDS+=($!)
     done
     for ((j = 0; j < nodes; j++)); do
-        local n=$(( j == nodes - 1 ? total - j * per : per ))
-        wait_established "${ports[j]}" "$n" "$WORK/idle-$broker-$total-$j.progress" "${loads[j]}"
+        wait_established "${ports[j]}" "${counts[j]}" "$WORK/idle-$broker-$total-$j.progress" "${loads[j]}"
     done
     sleep 5
-    local est=0 rss=0 heap=0
-    for ((j = 0; j < nodes; j++)); do
-        est=$((est + $(established "${ports[j]}")))
-        if [[ $broker == gateway ]]; then
-            # The full GC first, as for the baseline: RSS is then read with the same heap state.
-            heap=$((heap + $(live_heap_kib "${pids[j]}")))
-            jcmd "${pids[j]}" GC.heap_info > "$WORK/idle-gateway-$total-$j-heap_info.txt" 2>&1 || true
-            # Where the RSS beyond the heap goes, when GW_HEAP turns on -XX:NativeMemoryTracking=summary.
-            jcmd "${pids[j]}" VM.native_memory summary > "$WORK/idle-gateway-$total-$j-native_memory.txt" 2>&1 || true
-            pmap -x "${pids[j]}" 2>/dev/null | sort -k3 -n | tail -25 > "$WORK/idle-gateway-$total-$j-pmap.txt" || true
-            jcmd "${pids[j]}" GC.class_histogram 2>/dev/null | head -40 > "$WORK/idle-gateway-$total-$j-histogram.txt" || true
-            curl -s "http://127.0.0.1:${https[j]}/metrics" | grep -E '^pitwall_gateway_(connections|sessions|connects_refused)' \
-                > "$WORK/idle-gateway-$total-$j-metrics.txt" || true
-        fi
-        rss=$((rss + $(rss_kib "${pids[j]}")))
-    done
+
+    local est=0 rss heap
+    for ((j = 0; j < nodes; j++)); do est=$((est + $(established "${ports[j]}"))); done
+    read -r rss heap <<< "$(memory_of "${pids[@]}")"
+    if [[ $broker == gateway ]]; then
+        for ((j = 0; j < nodes; j++)); do save_gateway_diagnostics "${pids[j]}" "${https[j]}" "$total-$j"; done
+    fi
     if [[ $est -gt 0 ]]; then
-        out "| $broker | $nodes | $est | $rss | $(python3 -c "print(f'{($rss-$rss0)/$est:.2f}')") | $([[ $broker == gateway ]] && echo "$heap" || echo -) | $([[ $broker == gateway ]] && python3 -c "print(f'{($heap-$heap0)/$est:.2f}')" || echo -) | $(loadavg) |"
+        out "| $broker | $nodes | $est | $rss | $(per_conn "$rss" "$rss0" "$est") | $heap | $([[ $heap == - ]] && echo - || per_conn "$heap" "$heap0" "$est") | $(loadavg) |"
     else
-        out "| $broker | $nodes | 0 (load failed) | $rss | - | - | - | $(loadavg) |"
+        out "| $broker | $nodes | 0 (load failed) | $rss | - | $heap | - | $(loadavg) |"
     fi
     for pid in "${loads[@]}"; do stop_pid "$pid"; done
     for pid in "${pids[@]}"; do stop_pid "$pid"; done

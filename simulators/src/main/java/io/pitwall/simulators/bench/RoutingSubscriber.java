@@ -51,11 +51,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * the 0-1 ms truncation of ts (on average +0.5 ms); both run on the same clock.
  *
  * <p>Usage: {@code java -cp pitwall-simulators-all.jar io.pitwall.simulators.bench.RoutingSubscriber
- * --port P --connections N --topic bench/{i} --qos 0|1 --duration 120 --quiet 3 --warmup 0 --ready-file F}.
- * Deliveries in the first --warmup seconds after the first one (the publisher's own --warmup) are
- * counted apart and left out of the rate and the latencies. It writes the ready file once every subscription is acknowledged, then ends when no message came
- * for --quiet seconds after the first one and the --stop-file exists (the harness creates it when
- * the publisher has finished), or after --duration seconds, and prints a RESULT line.
+ * --port P --connections N --topic bench/{i} --qos 0|1 --duration 120 --quiet 3 --warmup 0
+ * --ready-file F}. Deliveries in the first --warmup seconds after the first one (the publisher's own
+ * --warmup) are counted apart and left out of the rate and the latencies. It writes the ready file
+ * once every subscription is acknowledged, then ends when no message came for --quiet seconds
+ * after the first measured one and the --stop-file exists (the harness creates it when the
+ * publisher has finished), or after --duration seconds, and prints a RESULT line.
  */
 public final class RoutingSubscriber {
 
