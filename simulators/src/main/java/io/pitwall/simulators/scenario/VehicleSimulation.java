@@ -87,6 +87,11 @@ public final class VehicleSimulation {
     private boolean needsBattery;
     private boolean started;
     private final Set<String> activeDtcs = new LinkedHashSet<>();
+    /**
+     * Active codes a workshop has already looked at without clearing them (a degraded traction
+     * pack keeps its code until the pack is replaced): the owner does not go back for them.
+     */
+    private final Set<String> dtcsKnownToWorkshop = new LinkedHashSet<>();
     private final Map<String, Long> dtcSetAt = new LinkedHashMap<>();
 
     private static final class FaultState {
@@ -452,7 +457,7 @@ public final class VehicleSimulation {
             due |= tires.coldKpa(i) < 0.78 * tires.setPressureKpa();
         }
         for (String code : activeDtcs) {
-            due |= now - dtcSetAt.get(code) > 2 * DAY;
+            due |= !dtcsKnownToWorkshop.contains(code) && now - dtcSetAt.get(code) > 2 * DAY;
         }
         if (due && serviceAt == Long.MAX_VALUE) {
             serviceAt = now + 9 * HOUR + random.nextLong(6 * HOUR);
@@ -502,6 +507,7 @@ public final class VehicleSimulation {
         }
         if (traction != null && activeDtcs.contains(TRACTION_DTC)) {
             items.add("TRACTION_BATTERY_CHECK");
+            dtcsKnownToWorkshop.add(TRACTION_DTC);
         }
         if (items.isEmpty()) {
             items.add("INSPECTION");

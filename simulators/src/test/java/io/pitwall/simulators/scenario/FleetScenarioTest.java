@@ -173,6 +173,19 @@ class FleetScenarioTest {
     }
 
     @Test
+    void aDegradedTractionPackIsCheckedByTheWorkshopOnceNotEveryDay() {
+        int electric = firstOf(4, Powertrain.ELECTRIC);
+        GroundTruthManifest manifest = FleetScenario.builder().seed(4).vehicles(electric + 1).start(START)
+                .duration(Duration.ofDays(40)).settings(ScenarioSettings.realistic().withMess(MessSettings.none()))
+                .fault(new FaultSpec(FaultKind.DEGRADED_TRACTION_BATTERY, electric, Duration.ZERO))
+                .build().run().manifest();
+        List<GroundTruthManifest.ServiceEntry> checks = manifest.services().stream()
+                .filter(s -> s.vehicleIndex() == electric && s.items().contains("TRACTION_BATTERY_CHECK")).toList();
+        // Its trouble code stays set until the pack is replaced; the owner knows it after one visit.
+        assertThat(checks).as(manifest.services().toString()).hasSize(1);
+    }
+
+    @Test
     void aFaultThatCannotHappenToTheCarIsRefusedWithAHint() {
         int electric = firstOf(4, Powertrain.ELECTRIC);
         assertThatThrownBy(() -> FleetScenario.builder().seed(4).vehicles(10)
