@@ -156,11 +156,6 @@ public final class SessionStore {
         return s == null ? List.of() : s;
     }
 
-    /** Every session on this node. */
-    public Collection<SessionState> all() {
-        return byClientId.values();
-    }
-
     /**
      * The sessions that may hold a subscription matching the topic (development profile routing,
      * where anyone may subscribe to anything); each decides the exact match itself.

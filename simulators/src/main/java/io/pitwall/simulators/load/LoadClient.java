@@ -23,7 +23,6 @@ import io.pitwall.simulators.mqtt.DeviceTransport;
 import io.pitwall.simulators.mqtt.MqttProtocol;
 
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -58,10 +57,6 @@ final class LoadClient extends SimpleChannelInboundHandler<MqttMessage> {
     private boolean settledOnce;
     private boolean closedByBroker;
     private ScheduledFuture<?> ticker;
-
-    LoadClient(LoadRun run, int connection, boolean publisher, CountDownLatch settled) {
-        this(run, connection, publisher, settled::countDown);
-    }
 
     LoadClient(LoadRun run, int connection, boolean publisher, Runnable onSettled) {
         this.run = run;

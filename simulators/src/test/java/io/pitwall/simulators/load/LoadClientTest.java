@@ -72,7 +72,7 @@ class LoadClientTest {
     void mqtt5CborPublishesSayApplicationCborStayInTheReceiveMaximumAndAreTimedToTheirPubAck() {
         LoadRun run = run(MqttProtocol.V5, PayloadFormat.CBOR, 100);
         CountDownLatch settled = new CountDownLatch(1);
-        LoadClient client = new LoadClient(run, 0, true, settled);
+        LoadClient client = new LoadClient(run, 0, true, settled::countDown);
         EmbeddedChannel device = new EmbeddedChannel(MqttEncoder.INSTANCE, new MqttDecoder(), client);
         EmbeddedChannel broker = broker();
         String vin = VinFactory.vin(SEED, FIRST_VEHICLE);
@@ -135,7 +135,7 @@ class LoadClientTest {
     @Test
     void mqtt311CborGoesToTheCborTopicWithoutProperties() {
         LoadRun run = run(MqttProtocol.V3_1_1, PayloadFormat.CBOR, 2);
-        LoadClient client = new LoadClient(run, 0, true, new CountDownLatch(1));
+        LoadClient client = new LoadClient(run, 0, true, () -> { });
         EmbeddedChannel device = new EmbeddedChannel(MqttEncoder.INSTANCE, new MqttDecoder(), client);
         EmbeddedChannel broker = broker();
 
@@ -161,7 +161,7 @@ class LoadClientTest {
     void aRefusedConnectIsReportedWithItsReason() {
         LoadRun run = run(MqttProtocol.V5, PayloadFormat.JSON, 10);
         CountDownLatch settled = new CountDownLatch(1);
-        LoadClient client = new LoadClient(run, 0, true, settled);
+        LoadClient client = new LoadClient(run, 0, true, settled::countDown);
         EmbeddedChannel device = new EmbeddedChannel(MqttEncoder.INSTANCE, new MqttDecoder(), client);
         EmbeddedChannel broker = broker();
         relay(device, broker);
