@@ -101,12 +101,7 @@ class BrakePadEstimatorTest {
         }
         double km = cycles * 0.53;
         assertThat(km).isGreaterThan(500);
-        double trueWearPerKm = trueFrontWear / km;
-        double trueRemaining = (85 - (startWear + trueFrontWear)) / trueWearPerKm;
-        HealthPrediction.AxleWear front = latestFront();
-        assertThat(front.kmToThreshold()).isNotNull();
-        assertThat(front.kmToThreshold()).isBetween(trueRemaining * 0.85, trueRemaining * 1.15);
-        assertThat(front.wearPercent()).isCloseTo(startWear + trueFrontWear, org.assertj.core.data.Offset.offset(1.5));
+        HealthPrediction.AxleWear front = assertFrontMatchesTruth(startWear, km);
         assertThat(front.confidence()).isGreaterThanOrEqualTo(0.8);
         assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
     }
@@ -129,12 +124,21 @@ class BrakePadEstimatorTest {
         }
         double km = odometerKm - 20_000;
         assertThat(km).isGreaterThan(800);
+        assertFrontMatchesTruth(startWear, km);
+    }
+
+    /**
+     * The newest front-axle estimate against the truth of the cycles driven: km to the 85 %
+     * threshold within 15 % of what the true wear rate gives, wear within 1.5 points.
+     */
+    private HealthPrediction.AxleWear assertFrontMatchesTruth(double startWear, double km) {
         double trueWearPerKm = trueFrontWear / km;
         double trueRemaining = (85 - (startWear + trueFrontWear)) / trueWearPerKm;
         HealthPrediction.AxleWear front = latestFront();
         assertThat(front.kmToThreshold()).isNotNull();
         assertThat(front.kmToThreshold()).isBetween(trueRemaining * 0.85, trueRemaining * 1.15);
         assertThat(front.wearPercent()).isCloseTo(startWear + trueFrontWear, org.assertj.core.data.Offset.offset(1.5));
+        return front;
     }
 
     @Test
